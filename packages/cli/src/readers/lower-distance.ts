@@ -1,0 +1,40 @@
+import type { ParsedDistances } from "./parsed-input.js";
+import { TextScanner, sourceName } from "./text-scanner.js";
+import { triangleSize } from "./triangle-size.js";
+
+/**
+ * Reads Ripser's `lower-distance` text format: the strict lower triangle of a
+ * distance matrix, row by row (d(1,0); d(2,0), d(2,1); ...). As in Ripser the
+ * number of points comes from the count of values (n(n-1)/2 values for n
+ * points), so line breaks do not matter: an empty first row and trailing
+ * separators are fine. Values are separated by whitespace and commas.
+ *
+ * @param text - The file's text.
+ * @param source - Its name in messages.
+ * @throws TypeError for a non-numeric token; RangeError for NaN/Infinity, a
+ *   negative distance, a count of values that is not n(n-1)/2, or no values.
+ */
+export function readLowerDistance(text: string, source: string): ParsedDistances {
+  const values = readDistanceValues(text, source);
+  const count = triangleSize(values.length, source, "a lower-triangular distance matrix");
+  return { kind: "distances", count, values: Float64Array.from(values) };
+}
+
+/** Reads every value as a distance (finite, >= 0), in order. */
+export function readDistanceValues(text: string, source: string): number[] {
+  const scanner = new TextScanner(text, source);
+  const values: number[] = [];
+  while (scanner.next()) {
+    const value = scanner.number();
+    if (value < 0) {
+      throw new RangeError(
+        `${scanner.where()}: negative distance ${scanner.token()}; expected distances >= 0`,
+      );
+    }
+    values.push(value);
+  }
+  if (values.length === 0) {
+    throw new RangeError(`${sourceName(source)}: no values found; expected a distance matrix`);
+  }
+  return values;
+}

@@ -1,0 +1,443 @@
+import type { Cocycle, LongRunningOptions, PersistenceDiagram } from "../types.js";
+import { DiagramBuilder } from "./diagram-builder.js";
+import { EntryHeap } from "./entry-heap.js";
+import { SimplexBuffer } from "./growable.js";
+import { PivotMap } from "./pivot-map.js";
+import { ReductionMatrix } from "./reduction-matrix.js";
+import { type CoboundaryEnumerator, type RipsComplex, simplexDiameter, simplexVertices } from "./rips-complex.js";
+import { sortByFiltration } from "./sort-by-filtration.js";
+import { UnionFind } from "./union-find.js";
+
+/** How often (in columns) the reduction reports progress and checks for an abort. */
+const CHECK_EVERY = 2048;
+
+/**
+ * Persistent cohomology of a Rips complex, the algorithm of Ripser 1.2
+ * (Bauer, "Ripser: efficient computation of Vietoris–Rips persistence
+ * barcodes", J. Appl. Comput. Topology 2021): H0 by union–find, then for each
+ * dimension a reduction of the coboundary matrix column by column in reverse
+ * filtration order, with clearing (a pivot of dimension d is not a column of
+ * dimension d+1), implicit coboundaries over the combinatorial number system,
+ * emergent pairs (a column whose pivot is a zero-persistence cofacet is paired
+ * without building it) and apparent pairs (skipped as columns, and used to
+ * shortcut reductions). The pairs come out in the order Ripser prints them.
+ */
+export class CohomologyReducer {
+  private readonly complex: RipsComplex;
+  private readonly maxDim: number;
+  private readonly modulus: number;
+  private readonly threshold: number;
+  private readonly withCocycles: boolean;
+  private readonly options: LongRunningOptions;
+  private readonly inverse: Uint16Array;
+  private readonly cofacets: CoboundaryEnumerator;
+  private readonly auxiliaryCofacets: CoboundaryEnumerator;
+  private readonly workingCoboundary = new EntryHeap();
+  private readonly workingReduction = new EntryHeap();
+  private readonly scratchVertices: Int32Array;
+  private readonly scratchFacet: Int32Array;
+  private scratchDiameters: Float64Array;
+  private scratchIndices: Float64Array;
+  private scratchCoefficients: Uint16Array;
+  // The pivot found by the last call that looks for one.
+  private pivotDiameter = 0;
+  private pivotIndex = -1;
+  private pivotCoefficient = 0;
+  // The facet found by the last zeroApparentFacet call.
+  private facetDiameter = 0;
+  private facetIndex = -1;
+  private facetCoefficient = 0;
+
+  constructor(
+    complex: RipsComplex,
+    settings: { maxDim: number; modulus: number; cocycles: boolean },
+    options: LongRunningOptions = {},
+  ) {
+    this.complex = complex;
+    this.maxDim = settings.maxDim;
+    this.modulus = settings.modulus;
+    this.threshold = complex.threshold;
+    this.withCocycles = settings.cocycles;
+    this.options = options;
+    this.inverse = multiplicativeInverses(settings.modulus);
+    this.cofacets = complex.createCoboundary();
+    this.auxiliaryCofacets = complex.createCoboundary();
+    this.scratchVertices = new Int32Array(settings.maxDim + 3);
+    this.scratchFacet = new Int32Array(settings.maxDim + 3);
+    const n = Math.max(complex.vertexCount, 1);
+    this.scratchDiameters = new Float64Array(n);
+    this.scratchIndices = new Float64Array(n);
+    this.scratchCoefficients = new Uint16Array(n);
+  }
+
+  compute(): PersistenceDiagram {
+    const builders: DiagramBuilder[] = [];
+    for (let dim = 0; dim <= this.maxDim; dim++) builders.push(new DiagramBuilder(dim, this.withCocycles && dim > 0));
+    const edges = this.complex.edges();
+    const edgeOrder = sortByFiltration(edges.diameters, edges.indices, edges.count);
+    let columns = this.computeDimension0(edges.diameters, edges.indices, edgeOrder, builders[0]);
+    let simplices: SimplexBuffer | undefined;
+    if (this.maxDim >= 2) {
+      simplices = new SimplexBuffer(Math.max(edges.count, 1));
+      for (let t = 0; t < edges.count; t++) simplices.push(edges.diameters[edgeOrder[t]], edges.indices[edgeOrder[t]]);
+    }
+    for (let dim = 1; dim <= this.maxDim; dim++) {
+      const pivots = new PivotMap(columns.count);
+      this.computePairs(columns, pivots, dim, builders[dim]);
+      if (dim < this.maxDim) {
+        const assembled = this.assembleColumns(simplices!, pivots, dim + 1);
+        columns = assembled.columns;
+        simplices = assembled.next;
+      }
+    }
+    return { dimensions: builders.map((b) => b.build()) };
+  }
+
+  /** H0 by union–find over edges in filtration order; returns the edges to reduce in dimension 1. */
+  private computeDimension0(
+    diameters: Float64Array,
+    indices: Float64Array,
+    order: Uint32Array,
+    builder: DiagramBuilder,
+  ): SimplexBuffer {
+    const { vertexCount, binomial } = this.complex;
+    const births = new Float64Array(vertexCount);
+    for (let v = 0; v < vertexCount; v++) births[v] = this.complex.vertexValue(v);
+    const components = new UnionFind(births);
+    const kept = new SimplexBuffer();
+    for (let t = order.length - 1; t >= 0; t--) {
+      const e = order[t];
+      const diameter = diameters[e];
+      const index = indices[e];
+      const i = binomial.maxVertex(index, 2, vertexCount - 1);
+      const j = index - binomial.get(i, 2);
+      const u = components.find(i);
+      const v = components.find(j);
+      if (u !== v) {
+        const younger = Math.max(components.birth[u], components.birth[v]);
+        if (diameter > younger) builder.add(younger, diameter);
+        components.link(u, v);
+      } else if (this.maxDim >= 1 && this.zeroApparentCofacet(index, diameter, 1) === -1) {
+        kept.push(diameter, index);
+      }
+    }
+    for (let v = 0; v < vertexCount; v++) {
+      // A vertex above the threshold is not in the filtration at all.
+      if (components.find(v) === v && components.birth[v] <= this.threshold) {
+        builder.add(components.birth[v], Number.POSITIVE_INFINITY);
+      }
+    }
+    // Edges were visited in increasing filtration order; columns are reduced in decreasing order.
+    reverseInPlace(kept);
+    return kept;
+  }
+
+  private computePairs(columns: SimplexBuffer, pivots: PivotMap, dim: number, builder: DiagramBuilder): void {
+    const modulus = this.modulus;
+    const reduction = new ReductionMatrix(columns.count);
+    const heap = this.workingCoboundary;
+    const { onProgress, signal } = this.options;
+    for (let c = 0; c < columns.count; c++) {
+      if (c % CHECK_EVERY === 0) {
+        if (signal?.aborted) throw signal.reason ?? new Error("aborted");
+        onProgress?.({ stage: `H${dim}`, done: c, total: columns.count });
+      }
+      const diameter = columns.diameters[c];
+      const index = columns.indices[c];
+      reduction.appendColumn();
+      heap.clear();
+      this.workingReduction.clear();
+      let found = this.initCoboundaryAndGetPivot(index, diameter, dim, pivots);
+      for (;;) {
+        if (!found) {
+          builder.add(diameter, Number.POSITIVE_INFINITY, this.takeCocycle(index, dim));
+          break;
+        }
+        const other = pivots.column(this.pivotIndex);
+        if (other !== -1) {
+          const otherCoefficient = pivots.coefficient(this.pivotIndex);
+          const factor = modulus - ((this.pivotCoefficient * this.inverse[otherCoefficient]) % modulus);
+          this.addReducedColumn(columns, reduction, other, factor, dim);
+          found = this.getPivot(heap);
+        } else if (this.zeroApparentFacet(this.pivotIndex, this.pivotDiameter, this.pivotCoefficient, dim + 1)) {
+          this.addSimplexCoboundary(this.facetIndex, this.facetDiameter, modulus - this.facetCoefficient, dim);
+          found = this.getPivot(heap);
+        } else {
+          const death = this.pivotDiameter;
+          pivots.set(this.pivotIndex, c, this.pivotCoefficient);
+          if (death > diameter && this.withCocycles) {
+            builder.add(diameter, death, this.storeReductionAsCocycle(index, dim, reduction));
+          } else {
+            if (death > diameter) builder.add(diameter, death);
+            this.storeReduction(reduction);
+          }
+          break;
+        }
+      }
+    }
+    onProgress?.({ stage: `H${dim}`, done: columns.count, total: columns.count });
+  }
+
+  /** Pops the working reduction column into the stored matrix. */
+  private storeReduction(reduction: ReductionMatrix): void {
+    const column = this.workingReduction;
+    while (this.popPivot(column)) {
+      reduction.push(this.pivotDiameter, this.pivotIndex, this.pivotCoefficient);
+    }
+  }
+
+  /** Stores the reduction column and returns it, with the column's own simplex, as a cocycle. */
+  private storeReductionAsCocycle(index: number, dim: number, reduction: ReductionMatrix): Cocycle {
+    const column = this.workingReduction;
+    const simplices: number[] = [];
+    const coefficients: number[] = [];
+    this.appendSimplex(simplices, coefficients, index, 1, dim);
+    while (this.popPivot(column)) {
+      reduction.push(this.pivotDiameter, this.pivotIndex, this.pivotCoefficient);
+      this.appendSimplex(simplices, coefficients, this.pivotIndex, this.pivotCoefficient, dim);
+    }
+    return { simplices: Int32Array.from(simplices), coefficients: Int32Array.from(coefficients) };
+  }
+
+  /** The cocycle of an essential class (its reduction column is never needed again). */
+  private takeCocycle(index: number, dim: number): Cocycle | undefined {
+    if (!this.withCocycles) return undefined;
+    const simplices: number[] = [];
+    const coefficients: number[] = [];
+    this.appendSimplex(simplices, coefficients, index, 1, dim);
+    while (this.popPivot(this.workingReduction)) {
+      this.appendSimplex(simplices, coefficients, this.pivotIndex, this.pivotCoefficient, dim);
+    }
+    return { simplices: Int32Array.from(simplices), coefficients: Int32Array.from(coefficients) };
+  }
+
+  private appendSimplex(simplices: number[], coefficients: number[], index: number, coefficient: number, dim: number): void {
+    simplexVertices(this.complex.binomial, index, dim, this.complex.vertexCount, this.scratchVertices);
+    for (let a = 0; a <= dim; a++) simplices.push(this.scratchVertices[a]);
+    coefficients.push(coefficient);
+  }
+
+  /**
+   * Builds the coboundary of a column; returns an emergent pivot at once when
+   * the first zero-persistence cofacet is free, else the heap's pivot.
+   */
+  private initCoboundaryAndGetPivot(index: number, diameter: number, dim: number, pivots: PivotMap): boolean {
+    const modulus = this.modulus;
+    const cofacets = this.cofacets;
+    let checkEmergent = true;
+    let count = 0;
+    cofacets.set(index, diameter, dim);
+    while (cofacets.hasNext(true)) {
+      cofacets.next();
+      const d = cofacets.diameter;
+      if (d > this.threshold) continue;
+      const coefficient = cofacets.negative ? modulus - 1 : 1;
+      if (count === this.scratchDiameters.length) this.growScratch();
+      this.scratchDiameters[count] = d;
+      this.scratchIndices[count] = cofacets.index;
+      this.scratchCoefficients[count++] = coefficient;
+      if (checkEmergent && d === diameter) {
+        const cofacetIndex = cofacets.index;
+        if (!pivots.has(cofacetIndex) && !this.zeroApparentFacet(cofacetIndex, d, coefficient, dim + 1)) {
+          this.pivotDiameter = d;
+          this.pivotIndex = cofacetIndex;
+          this.pivotCoefficient = coefficient;
+          return true;
+        }
+        checkEmergent = false;
+      }
+    }
+    const heap = this.workingCoboundary;
+    for (let t = 0; t < count; t++) {
+      heap.push(this.scratchDiameters[t], this.scratchIndices[t], this.scratchCoefficients[t]);
+    }
+    return this.getPivot(heap);
+  }
+
+  private addReducedColumn(
+    columns: SimplexBuffer,
+    reduction: ReductionMatrix,
+    column: number,
+    factor: number,
+    dim: number,
+  ): void {
+    this.addSimplexCoboundary(columns.indices[column], columns.diameters[column], factor, dim);
+    const modulus = this.modulus;
+    const end = reduction.end(column);
+    for (let p = reduction.start(column); p < end; p++) {
+      const coefficient = (reduction.coefficients[p] * factor) % modulus;
+      this.addSimplexCoboundary(reduction.indices[p], reduction.diameters[p], coefficient, dim);
+    }
+  }
+
+  private addSimplexCoboundary(index: number, diameter: number, coefficient: number, dim: number): void {
+    this.workingReduction.push(diameter, index, coefficient);
+    const modulus = this.modulus;
+    const negated = (modulus - coefficient) % modulus;
+    const cofacets = this.cofacets;
+    const heap = this.workingCoboundary;
+    cofacets.set(index, diameter, dim);
+    while (cofacets.hasNext(true)) {
+      cofacets.next();
+      if (cofacets.diameter <= this.threshold) {
+        heap.push(cofacets.diameter, cofacets.index, cofacets.negative ? negated : coefficient);
+      }
+    }
+  }
+
+  /** Like `popPivot`, but leaves the pivot in the column. */
+  private getPivot(column: EntryHeap): boolean {
+    if (!this.popPivot(column)) return false;
+    column.push(this.pivotDiameter, this.pivotIndex, this.pivotCoefficient);
+    return true;
+  }
+
+  /** Removes the top entry of a column, summing the coefficients of equal indices; false when the column is zero. */
+  private popPivot(column: EntryHeap): boolean {
+    const modulus = this.modulus;
+    let coefficient = 0;
+    let index = -1;
+    let diameter = 0;
+    while (column.size > 0) {
+      const topIndex = column.indices[0];
+      if (coefficient === 0) {
+        index = topIndex;
+        diameter = column.diameters[0];
+        coefficient = column.coefficients[0];
+      } else if (topIndex !== index) {
+        break;
+      } else {
+        coefficient = (coefficient + column.coefficients[0]) % modulus;
+      }
+      column.pop();
+    }
+    if (coefficient === 0) return false;
+    this.pivotDiameter = diameter;
+    this.pivotIndex = index;
+    this.pivotCoefficient = coefficient;
+    return true;
+  }
+
+  /**
+   * The first facet (largest vertex removed first) with the simplex's own
+   * diameter; writes it to facetIndex/Diameter/Coefficient, or sets facetIndex -1.
+   */
+  private zeroPivotFacet(index: number, diameter: number, coefficient: number, dim: number): void {
+    const { binomial, vertexCount } = this.complex;
+    const modulus = this.modulus;
+    let below = index;
+    let above = 0;
+    let j = vertexCount - 1;
+    for (let k = dim; k >= 0; k--) {
+      j = binomial.maxVertex(below, k + 1, j);
+      const facetIndex = above - binomial.get(j, k + 1) + below;
+      below -= binomial.get(j, k + 1);
+      above += binomial.get(j, k);
+      const facetDiameter = simplexDiameter(this.complex, facetIndex, dim - 1, this.scratchFacet);
+      if (facetDiameter === diameter) {
+        this.facetIndex = facetIndex;
+        this.facetDiameter = facetDiameter;
+        this.facetCoefficient = (k & 1) === 1 ? ((modulus - 1) * coefficient) % modulus : coefficient;
+        return;
+      }
+    }
+    this.facetIndex = -1;
+  }
+
+  /** The first cofacet with the simplex's own diameter, or -1. */
+  private zeroPivotCofacet(index: number, diameter: number, dim: number): number {
+    const cofacets = this.auxiliaryCofacets;
+    cofacets.set(index, diameter, dim);
+    while (cofacets.hasNext(true)) {
+      cofacets.next();
+      if (cofacets.diameter === diameter) return cofacets.index;
+    }
+    return -1;
+  }
+
+  /** Whether the simplex has a facet with which it forms an apparent pair of zero persistence (left in facet*). */
+  private zeroApparentFacet(index: number, diameter: number, coefficient: number, dim: number): boolean {
+    this.zeroPivotFacet(index, diameter, coefficient, dim);
+    if (this.facetIndex === -1) return false;
+    if (this.zeroPivotCofacet(this.facetIndex, this.facetDiameter, dim - 1) === index) return true;
+    this.facetIndex = -1;
+    return false;
+  }
+
+  /** The cofacet with which the simplex forms an apparent pair of zero persistence, or -1. */
+  private zeroApparentCofacet(index: number, diameter: number, dim: number): number {
+    const cofacet = this.zeroPivotCofacet(index, diameter, dim);
+    if (cofacet === -1) return -1;
+    this.zeroPivotFacet(cofacet, diameter, 1, dim + 1);
+    return this.facetIndex === index ? cofacet : -1;
+  }
+
+  /**
+   * The simplices of dimension `dim` that need a column: cofacets of the
+   * (dim-1)-simplices below the threshold that are neither pivots (clearing)
+   * nor in an apparent pair; sorted in reduction order.
+   */
+  private assembleColumns(
+    simplices: SimplexBuffer,
+    pivots: PivotMap,
+    dim: number,
+  ): { columns: SimplexBuffer; next: SimplexBuffer | undefined } {
+    const keepNext = dim < this.maxDim;
+    const next = keepNext ? new SimplexBuffer(simplices.count) : undefined;
+    const found = new SimplexBuffer(simplices.count);
+    const cofacets = this.cofacets;
+    const { signal, onProgress } = this.options;
+    for (let s = 0; s < simplices.count; s++) {
+      if (s % CHECK_EVERY === 0) {
+        if (signal?.aborted) throw signal.reason ?? new Error("aborted");
+        onProgress?.({ stage: `assembling H${dim}`, done: s, total: simplices.count });
+      }
+      cofacets.set(simplices.indices[s], simplices.diameters[s], dim - 1);
+      while (cofacets.hasNext(false)) {
+        cofacets.next();
+        const d = cofacets.diameter;
+        if (d > this.threshold) continue;
+        const index = cofacets.index;
+        next?.push(d, index);
+        if (!pivots.has(index) && !this.isInZeroApparentPair(index, d, dim)) found.push(d, index);
+      }
+    }
+    const order = sortByFiltration(found.diameters, found.indices, found.count);
+    const columns = new SimplexBuffer(Math.max(found.count, 1));
+    for (let t = 0; t < found.count; t++) columns.push(found.diameters[order[t]], found.indices[order[t]]);
+    return { columns, next };
+  }
+
+  private isInZeroApparentPair(index: number, diameter: number, dim: number): boolean {
+    if (this.zeroApparentCofacet(index, diameter, dim) !== -1) return true;
+    return this.zeroApparentFacet(index, diameter, 1, dim);
+  }
+
+  private growScratch(): void {
+    const size = this.scratchDiameters.length * 2;
+    const d = new Float64Array(size);
+    d.set(this.scratchDiameters);
+    const x = new Float64Array(size);
+    x.set(this.scratchIndices);
+    const c = new Uint16Array(size);
+    c.set(this.scratchCoefficients);
+    this.scratchDiameters = d;
+    this.scratchIndices = x;
+    this.scratchCoefficients = c;
+  }
+}
+
+function reverseInPlace(buffer: SimplexBuffer): void {
+  buffer.diameters.subarray(0, buffer.count).reverse();
+  buffer.indices.subarray(0, buffer.count).reverse();
+}
+
+/** Multiplicative inverses modulo a prime p, by Euclid's identity inv(a) = -(p/a) * inv(p mod a). */
+function multiplicativeInverses(modulus: number): Uint16Array {
+  const inverse = new Uint16Array(modulus);
+  inverse[1] = 1;
+  for (let a = 2; a < modulus; a++) {
+    inverse[a] = modulus - ((Math.floor(modulus / a) * inverse[modulus % a]) % modulus);
+  }
+  return inverse;
+}

@@ -1,0 +1,119 @@
+import { BinomialTable } from "./binomial-table.js";
+import type { CoboundaryEnumerator, RipsComplex, SimplexList } from "./rips-complex.js";
+import type { RealArray } from "../types.js";
+
+/**
+ * The Rips complex of a full distance matrix held as a condensed lower
+ * triangle (Ripser's `compressed_lower_distance_matrix`). Cofacets are
+ * enumerated by trying every other vertex, O(n) per simplex.
+ */
+export class DenseRipsComplex implements RipsComplex {
+  readonly vertexCount: number;
+  readonly binomial: BinomialTable;
+  readonly threshold: number;
+  readonly distances: RealArray;
+
+  constructor(distances: RealArray, vertexCount: number, threshold: number, maxDim: number) {
+    this.distances = distances;
+    this.vertexCount = vertexCount;
+    this.threshold = threshold;
+    this.binomial = new BinomialTable(vertexCount, maxDim + 2);
+  }
+
+  vertexValue(): number {
+    return 0;
+  }
+
+  edgeValue(i: number, j: number): number {
+    return i > j ? this.distances[(i * (i - 1)) / 2 + j] : this.distances[(j * (j - 1)) / 2 + i];
+  }
+
+  edges(): SimplexList {
+    const d = this.distances;
+    let count = 0;
+    for (let e = 0; e < d.length; e++) if (d[e] <= this.threshold) count++;
+    const diameters = new Float64Array(count);
+    const indices = new Float64Array(count);
+    let k = 0;
+    for (let e = 0; e < d.length; e++) {
+      if (d[e] <= this.threshold) {
+        diameters[k] = d[e];
+        indices[k++] = e; // the condensed position of {i > j} is its edge index C(i,2) + j
+      }
+    }
+    return { diameters, indices, count };
+  }
+
+  createCoboundary(): CoboundaryEnumerator {
+    return new DenseCoboundary(this);
+  }
+}
+
+class DenseCoboundary implements CoboundaryEnumerator {
+  diameter = 0;
+  index = 0;
+  negative = false;
+  private readonly complex: DenseRipsComplex;
+  private readonly vertices: Int32Array;
+  private dim = 0;
+  private simplexDiameter = 0;
+  private below = 0;
+  private above = 0;
+  private v = 0;
+  private k = 0;
+
+  constructor(complex: DenseRipsComplex) {
+    this.complex = complex;
+    this.vertices = new Int32Array(complex.binomial.maxK + 1);
+  }
+
+  set(index: number, diameter: number, dim: number): void {
+    const { binomial, vertexCount } = this.complex;
+    let top = vertexCount - 1;
+    let rest = index;
+    for (let k = dim + 1; k > 1; k--) {
+      top = binomial.maxVertex(rest, k, top);
+      this.vertices[dim + 1 - k] = top;
+      rest -= binomial.get(top, k);
+    }
+    this.vertices[dim] = rest;
+    this.dim = dim;
+    this.simplexDiameter = diameter;
+    this.below = index;
+    this.above = 0;
+    this.v = vertexCount - 1;
+    this.k = dim + 1;
+  }
+
+  hasNext(allCofacets: boolean): boolean {
+    return this.v >= this.k && (allCofacets || this.complex.binomial.get(this.v, this.k) > this.below);
+  }
+
+  next(): void {
+    const binomial = this.complex.binomial;
+    let v = this.v;
+    let k = this.k;
+    let c = binomial.get(v, k);
+    while (c <= this.below) {
+      this.below -= c;
+      this.above += binomial.get(v, k + 1);
+      v--;
+      k--;
+      c = binomial.get(v, k);
+    }
+    const d = this.complex.distances;
+    const vertices = this.vertices;
+    let diameter = this.simplexDiameter;
+    const row = (v * (v - 1)) / 2;
+    for (let a = 0; a <= this.dim; a++) {
+      const w = vertices[a];
+      const value = w < v ? d[row + w] : d[(w * (w - 1)) / 2 + v];
+      if (value > diameter) diameter = value;
+    }
+    this.diameter = diameter;
+    this.index = this.above + binomial.get(v, k + 1) + this.below;
+    this.negative = (k & 1) === 1;
+    this.v = v - 1;
+    this.k = k;
+  }
+}

@@ -1,0 +1,73 @@
+import type { BinomialTable } from "./binomial-table.js";
+
+/**
+ * A Vietoris–Rips (flag) complex seen through its edges: what the cohomology
+ * reduction needs to know, with simplices named by their combinatorial index.
+ * Implemented by a dense condensed matrix and by sparse neighbour lists.
+ */
+export interface RipsComplex {
+  readonly vertexCount: number;
+  readonly binomial: BinomialTable;
+  /** Simplices with a larger diameter are not in the complex. */
+  readonly threshold: number;
+  /** The filtration value of vertex v (0 for a distance matrix). */
+  vertexValue(v: number): number;
+  /** The value of the edge {i, j}, i !== j; Infinity when it is absent. */
+  edgeValue(i: number, j: number): number;
+  /** Every edge with value <= threshold, as (diameter, edge index) pairs. */
+  edges(): SimplexList;
+  /** A reusable enumerator of cofacets. */
+  createCoboundary(): CoboundaryEnumerator;
+}
+
+/** Parallel arrays of simplex diameters and indices, `count` of them. */
+export interface SimplexList {
+  diameters: Float64Array;
+  indices: Float64Array;
+  count: number;
+}
+
+/**
+ * Enumerates the cofacets of one simplex in decreasing index order (Ripser's
+ * `simplex_coboundary_enumerator`). After `next()`, `diameter`, `index` and
+ * `negative` (the sign of the cofacet in the coboundary) describe the cofacet.
+ */
+export interface CoboundaryEnumerator {
+  diameter: number;
+  index: number;
+  negative: boolean;
+  set(index: number, diameter: number, dim: number): void;
+  /** With `allCofacets` false, stops at the first cofacet whose new vertex is not the largest. */
+  hasNext(allCofacets: boolean): boolean;
+  next(): void;
+}
+
+/** Writes the vertices of a simplex into `out` in decreasing order (Ripser's get_simplex_vertices). */
+export function simplexVertices(
+  binomial: BinomialTable,
+  index: number,
+  dim: number,
+  vertexCount: number,
+  out: Int32Array,
+): void {
+  let top = vertexCount - 1;
+  for (let k = dim + 1; k > 1; k--) {
+    top = binomial.maxVertex(index, k, top);
+    out[dim + 1 - k] = top;
+    index -= binomial.get(top, k);
+  }
+  out[dim] = index;
+}
+
+/** The diameter of a simplex: the largest value of its edges. */
+export function simplexDiameter(complex: RipsComplex, index: number, dim: number, scratch: Int32Array): number {
+  simplexVertices(complex.binomial, index, dim, complex.vertexCount, scratch);
+  let diameter = dim === 0 ? complex.vertexValue(scratch[0]) : Number.NEGATIVE_INFINITY;
+  for (let a = 1; a <= dim; a++) {
+    for (let b = 0; b < a; b++) {
+      const value = complex.edgeValue(scratch[a], scratch[b]);
+      if (value > diameter) diameter = value;
+    }
+  }
+  return diameter;
+}

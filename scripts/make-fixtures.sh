@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Regenerates the committed fixtures under fixtures/ from the reference tools
+# (Debian's ripser and python3-gudhi). Run from anywhere: `npm run fixtures`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+for pkg in ripser python3-gudhi python3-numpy; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  apt-get update
+  apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+/usr/bin/python3 scripts/fixtures/rips.py
+/usr/bin/python3 scripts/fixtures/cubical.py

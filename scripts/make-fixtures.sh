@@ -15,3 +15,4 @@ fi
 
 /usr/bin/python3 scripts/fixtures/rips.py
 /usr/bin/python3 scripts/fixtures/cubical.py
+/usr/bin/python3 scripts/fixtures/metric.py

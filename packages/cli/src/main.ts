@@ -1,5 +1,118 @@
-/** Entry point of the `nettopo` command; returns the process exit code. */
+import { readFileSync } from "node:fs";
+import { PH_USAGE, runPh } from "./commands/ph.js";
+import { IoError } from "./io-error.js";
+import { UsageError } from "./usage-error.js";
+
+/** The help text of `nettopo`. */
+export const USAGE = `Usage: nettopo <command> [options]
+
+Topology, geometry and statistics of deep neural networks.
+
+Commands:
+  ph INPUT          persistent homology (Vietoris-Rips barcodes, as Ripser)
+                    of a point cloud or a distance matrix
+  help [COMMAND]    show this help, or the help of COMMAND
+
+Options:
+  -h, --help        show this help
+  --version         print the version
+
+Run 'nettopo <command> --help' for the options of a command.
+`;
+
+const COMMANDS: Record<string, { usage: string; run: (args: readonly string[]) => Promise<number> }> = {
+  ph: { usage: PH_USAGE, run: runPh },
+};
+
+/**
+ * Entry point of the `nettopo` command: dispatches to a subcommand and turns
+ * every error into one line on stderr (`nettopo: ...`) and an exit code: 2 for
+ * usage errors, 1 for bad data and anything else. The stack of an unexpected
+ * error is printed only with NETTOPO_DEBUG=1.
+ *
+ * @param argv - The arguments after `node nettopo.js`.
+ * @returns The process exit code.
+ */
 export async function main(argv: readonly string[]): Promise<number> {
-  process.stdout.write(`nettopo: ${argv.join(" ")}\n`);
-  return 0;
+  // A closed stdout (e.g. `nettopo ph x | head`) is not an error of ours.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code !== "EPIPE") report(error);
+  });
+  try {
+    return await dispatch(argv);
+  } catch (error) {
+    return report(error);
+  }
+}
+
+async function dispatch(argv: readonly string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first === undefined) {
+    process.stderr.write(USAGE);
+    return 2;
+  }
+  if (first === "--help" || first === "-h") {
+    process.stdout.write(USAGE);
+    return 0;
+  }
+  if (first === "--version") {
+    process.stdout.write(`${version()}\n`);
+    return 0;
+  }
+  if (first === "help") {
+    const topic = rest[0];
+    if (topic === undefined) {
+      process.stdout.write(USAGE);
+      return 0;
+    }
+    const command = COMMANDS[topic];
+    if (!command || !Object.hasOwn(COMMANDS, topic)) throw unknownCommand(topic);
+    process.stdout.write(command.usage);
+    return 0;
+  }
+  if (first.startsWith("-")) {
+    throw new UsageError(
+      `unknown option ${JSON.stringify(first)}; expected a command first (run 'nettopo --help')`,
+    );
+  }
+  const command = COMMANDS[first];
+  if (!command || !Object.hasOwn(COMMANDS, first)) throw unknownCommand(first);
+  return command.run(rest);
+}
+
+function unknownCommand(name: string): UsageError {
+  return new UsageError(
+    `unknown command ${JSON.stringify(name)}; expected one of: ${Object.keys(COMMANDS).join(", ")}, help`,
+  );
+}
+
+/** The version of this package. */
+function version(): string {
+  const packageJson = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8"));
+  return String(packageJson.version);
+}
+
+/** Prints one line for an error and returns its exit code. */
+function report(error: unknown): number {
+  const debug = process.env.NETTOPO_DEBUG === "1";
+  let line: string;
+  let code = 1;
+  if (error instanceof UsageError) {
+    line = error.message;
+    code = 2;
+  } else if (error instanceof TypeError || error instanceof RangeError) {
+    line = error.message;
+  } else if (error instanceof IoError) {
+    line = error.message;
+  } else {
+    const e = error instanceof Error ? error : new Error(String(error));
+    line = `unexpected error: ${e.name}: ${e.message}${debug ? "" : " (run with NETTOPO_DEBUG=1 for details)"}`;
+  }
+  process.stderr.write(`nettopo: ${oneLine(line)}\n`);
+  if (debug && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`);
+  return code;
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s*[\r\n\u2028\u2029]+\s*/g, " ").trim();
 }

@@ -4,6 +4,7 @@ export { formatRipserBarcodes } from "./diagrams/ripser-barcodes.js";
 export type {
   CocycleRowJSON,
   DiagramOfDimensionJSON,
+  DiagramToJSONOptions,
   PersistenceDiagramJSON,
 } from "./diagrams/diagram-to-json.js";
 export { diagramToJSON } from "./diagrams/diagram-to-json.js";
@@ -15,3 +16,26 @@ export type {
 export { cubicalPersistence } from "./cubical/cubical-persistence.js";
 export type { RipsOptions } from "./ph/rips-persistence.js";
 export { ripsPersistence } from "./ph/rips-persistence.js";
+export { pointCloud } from "./metric/point-cloud.js";
+export type { PairwiseDistancesOptions, PointMetric } from "./metric/pairwise-distances.js";
+export { pairwiseDistances } from "./metric/pairwise-distances.js";
+export { condensedIndex } from "./metric/condensed-index.js";
+export type { CondensedFromFullOptions } from "./metric/condensed-from-full.js";
+export { condensedFromFull } from "./metric/condensed-from-full.js";
+export type { CondensedFromLowerOptions } from "./metric/condensed-from-lower.js";
+export { condensedFromLower } from "./metric/condensed-from-lower.js";
+export type { SparseDistancesOptions } from "./metric/sparse-distances.js";
+export { sparseDistances } from "./metric/sparse-distances.js";
+export type {
+  ActivationShape,
+  CorrelationDissimilarityKind,
+  CorrelationDissimilarityOptions,
+} from "./metric/correlation-dissimilarity.js";
+export { correlationDissimilarity } from "./metric/correlation-dissimilarity.js";
+export {
+  assertCondensedSize,
+  estimateCondensedBytes,
+  MAX_CONDENSED_LENGTH,
+} from "./metric/condensed-size.js";
+export type { RandomSource } from "./random.js";
+export { gaussian, seededRandom } from "./random.js";

@@ -1,4 +1,5 @@
 import type { ParsedDistances } from "./parsed-input.js";
+import { DISTANCE_TOLERANCE } from "./distance-tolerance.js";
 import { readTextMatrix } from "./text-matrix.js";
 import { sourceName } from "./text-scanner.js";
 
@@ -21,8 +22,9 @@ export function readFullDistance(text: string, source: string): ParsedDistances 
 /**
  * Checks a full distance matrix and keeps its strict lower triangle. The
  * matrix must be square, its entries >= 0, its diagonal 0 and the matrix
- * symmetric, both up to a tolerance of 1e-6 times its largest entry (so the
- * rounding noise of a matrix computed in floating point is accepted).
+ * symmetric, each up to {@link DISTANCE_TOLERANCE} times max(1, its largest
+ * entry), so the rounding noise of a matrix computed in floating point is
+ * accepted (the lower entry is kept, as Ripser does).
  *
  * @param values - Row-major n x n values.
  * @param locate - Where the entry (row, column) is, for messages.
@@ -41,22 +43,24 @@ export function fullToCondensed(
     );
   }
   const n = rows;
-  let largest = 0;
+  let largest = 1;
+  for (let k = 0; k < values.length; k += 1) {
+    if (values[k]! > largest) largest = values[k]!;
+  }
+  const tolerance = DISTANCE_TOLERANCE * largest;
   for (let k = 0; k < values.length; k += 1) {
     const v = values[k]!;
-    if (v < 0) {
+    if (v < -tolerance) {
       const i = Math.floor(k / n);
       throw new RangeError(
         `${locate(i, k - i * n)}: negative distance ${v} at row ${i}, column ${k - i * n}; expected distances >= 0`,
       );
     }
-    if (v > largest) largest = v;
   }
-  const tolerance = 1e-6 * largest;
   const out = new Float64Array((n * (n - 1)) / 2);
   for (let i = 0; i < n; i += 1) {
     const diagonal = values[i * n + i]!;
-    if (diagonal > tolerance) {
+    if (Math.abs(diagonal) > tolerance) {
       throw new RangeError(
         `${locate(i, i)}: diagonal entry ${diagonal} at row ${i}, column ${i}; expected 0 (the distance of a point to itself)`,
       );
@@ -70,7 +74,7 @@ export function fullToCondensed(
             `at row ${i}, column ${j}; expected a symmetric matrix`,
         );
       }
-      out[(i * (i - 1)) / 2 + j] = lower;
+      out[(i * (i - 1)) / 2 + j] = lower > 0 ? lower : 0;
     }
   }
   return { kind: "distances", count: n, values: out };

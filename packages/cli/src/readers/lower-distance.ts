@@ -1,5 +1,6 @@
 import type { ParsedDistances } from "./parsed-input.js";
-import { TextScanner, sourceName } from "./text-scanner.js";
+import { DISTANCE_TOLERANCE } from "./distance-tolerance.js";
+import { locateToken, sourceName, TextScanner } from "./text-scanner.js";
 import { triangleSize } from "./triangle-size.js";
 
 /**
@@ -20,21 +21,34 @@ export function readLowerDistance(text: string, source: string): ParsedDistances
   return { kind: "distances", count, values: Float64Array.from(values) };
 }
 
-/** Reads every value as a distance (finite, >= 0), in order. */
+/**
+ * Reads every value as a distance, in order: finite, and not negative beyond
+ * the rounding tolerance of {@link DISTANCE_TOLERANCE} times max(1, the
+ * largest value); such tiny negatives become 0.
+ */
 export function readDistanceValues(text: string, source: string): number[] {
   const scanner = new TextScanner(text, source);
   const values: number[] = [];
+  let largest = 1;
+  let smallest = 0;
   while (scanner.next()) {
     const value = scanner.number();
-    if (value < 0) {
-      throw new RangeError(
-        `${scanner.where()}: negative distance ${scanner.token()}; expected distances >= 0`,
-      );
-    }
+    if (value > largest) largest = value;
+    if (value < smallest) smallest = value;
     values.push(value);
   }
   if (values.length === 0) {
     throw new RangeError(`${sourceName(source)}: no values found; expected a distance matrix`);
+  }
+  const tolerance = DISTANCE_TOLERANCE * largest;
+  if (smallest < -tolerance) {
+    const k = values.findIndex((v) => v < -tolerance);
+    throw new RangeError(
+      `${locateToken(text, source, k)}: negative distance ${values[k]}; expected distances >= 0`,
+    );
+  }
+  if (smallest < 0) {
+    for (let k = 0; k < values.length; k += 1) if (values[k]! < 0) values[k] = 0;
   }
   return values;
 }

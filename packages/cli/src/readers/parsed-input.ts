@@ -14,7 +14,8 @@ export interface ParsedMatrix {
 
 /**
  * A distance matrix as its strict lower triangle, row by row (the distance
- * between i > j at `i*(i-1)/2 + j`), already checked: finite and >= 0.
+ * between i > j at `i*(i-1)/2 + j`), already checked: finite, and not
+ * negative beyond rounding noise (see DISTANCE_TOLERANCE).
  */
 export interface ParsedDistances {
   readonly kind: "distances";

@@ -147,3 +147,12 @@ export function sourceName(source: string): string {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping them is the point
   return /[\u0000-\u001f\u007f\u2028\u2029]/.test(source) ? JSON.stringify(source) : source;
 }
+
+/** `source:line:column` of the k-th token (from 0) of a text, found by scanning it again. */
+export function locateToken(text: string, source: string, k: number): string {
+  const scanner = new TextScanner(text, source);
+  for (let t = 0; scanner.next(); t += 1) {
+    if (t === k) return scanner.where();
+  }
+  return sourceName(source);
+}

@@ -96,7 +96,7 @@ export function buildCellGrid(
             for (let i = base; i < base + inner; i++) {
               const a = rank[i - inner]!;
               const b = rank[i + inner]!;
-              rank[i] = a > b ? a : b;
+              rank[i] = Math.max(a, b);
             }
           }
         } else if (!vertex) {
@@ -108,7 +108,7 @@ export function buildCellGrid(
             for (let i = base; i < base + inner; i++) {
               const a = rank[i - inner]!;
               const b = rank[i + inner]!;
-              rank[i] = a < b ? a : b;
+              rank[i] = Math.min(a, b);
             }
           }
         }

@@ -77,8 +77,8 @@ export function vertexPairs(
     const a = find(position[cell - step]!);
     const b = find(position[cell + step]!);
     if (a === b) continue;
-    const younger = a > b ? a : b;
-    parent[younger] = a > b ? b : a;
+    const younger = Math.max(a, b);
+    parent[younger] = Math.min(a, b);
     if (cleared !== undefined) cleared[e] = 1;
     const birth = rank[vertices[younger]!]!;
     const death = rank[cell]!;
@@ -130,8 +130,8 @@ export function topPairs(grid: CellGrid, checkpoint: Checkpoint): RankPairs {
     const a = find(coordinate > 0 ? position[cell - step]! : outside);
     const b = find(coordinate < extents[axis]! - 1 ? position[cell + step]! : outside);
     if (a === b) continue;
-    const younger = a < b ? a : b;
-    parent[younger] = a < b ? b : a;
+    const younger = Math.min(a, b);
+    parent[younger] = Math.max(a, b);
     const birth = rank[cell]!;
     const death = rank[tops[younger]!]!;
     if (birth !== death) pairs.push(birth, death);

@@ -48,8 +48,11 @@ function grid(shape: readonly number[], f: (c: number[]) => number): Float64Arra
 
 describe("cubicalPersistence parity with GUDHI", () => {
   it("has fixtures of both constructions in 1, 2 and 3 dimensions", () => {
-    const kinds = new Set(fixtures.map(({ fixture }) => `${fixture.construction}-${fixture.shape.length}`));
-    for (const c of constructions) for (const d of [1, 2, 3]) assert.ok(kinds.has(`${c}-${d}`), `${c}-${d}`);
+    const kinds = new Set(
+      fixtures.map(({ fixture }) => `${fixture.construction}-${fixture.shape.length}`),
+    );
+    for (const c of constructions)
+      for (const d of [1, 2, 3]) assert.ok(kinds.has(`${c}-${d}`), `${c}-${d}`);
   });
 
   for (const { name, fixture } of fixtures) {
@@ -84,7 +87,9 @@ describe("cubicalPersistence invariants", () => {
     });
 
     it(`cubicalPersistence returns one H2 bar for a hollow cube (${construction})`, () => {
-      const volume = grid([9, 9, 9], (c) => (Math.max(...c.map((x) => Math.abs(x - 4))) === 3 ? 0 : 2));
+      const volume = grid([9, 9, 9], (c) =>
+        Math.max(...c.map((x) => Math.abs(x - 4))) === 3 ? 0 : 2,
+      );
       const diagram = cubicalPersistence(volume, [9, 9, 9], { construction });
       assert.deepEqual(bars(diagram, 2), [[0, 2]]);
       assert.deepEqual(bars(diagram, 1), []);
@@ -154,7 +159,10 @@ describe("cubicalPersistence invariants", () => {
 
   it("cubicalPersistence defaults to the top construction and maxDim = axes - 1", () => {
     const image = grid([6, 5], ([i, j]) => ((i! * 7 + j! * 3) % 5) - 1);
-    assert.deepEqual(cubicalPersistence(image, [6, 5]), cubicalPersistence(image, [6, 5], { construction: "top", maxDim: 1 }));
+    assert.deepEqual(
+      cubicalPersistence(image, [6, 5]),
+      cubicalPersistence(image, [6, 5], { construction: "top", maxDim: 1 }),
+    );
     assert.notDeepEqual(
       cubicalPersistence(image, [6, 5]),
       cubicalPersistence(image, [6, 5], { construction: "vertex" }),
@@ -162,7 +170,9 @@ describe("cubicalPersistence invariants", () => {
   });
 
   it("cubicalPersistence computes dimensions 0..maxDim only", () => {
-    const volume = grid([5, 5, 5], (c) => (Math.max(...c.map((x) => Math.abs(x - 2))) === 1 ? 0 : 2));
+    const volume = grid([5, 5, 5], (c) =>
+      Math.max(...c.map((x) => Math.abs(x - 2))) === 1 ? 0 : 2,
+    );
     const full = cubicalPersistence(volume, [5, 5, 5], { maxDim: 3 });
     assert.deepEqual(
       full.dimensions.map((d) => d.dim),
@@ -195,28 +205,68 @@ describe("cubicalPersistence invariants", () => {
 
 describe("cubicalPersistence input errors", () => {
   const cases: [string, () => unknown, ErrorConstructor, RegExp][] = [
-    ["a NaN", () => cubicalPersistence([0, 1, Number.NaN, 3], [2, 2]), RangeError, /values\[2\] \(at \[1, 0\]\) is NaN/],
+    [
+      "a NaN",
+      () => cubicalPersistence([0, 1, Number.NaN, 3], [2, 2]),
+      RangeError,
+      /values\[2\] \(at \[1, 0\]\) is NaN/,
+    ],
     [
       "an infinite value",
       () => cubicalPersistence([0, Number.POSITIVE_INFINITY, 1], [3]),
       RangeError,
       /values\[1\] is Infinity; expected finite numbers/,
     ],
-    ["a non-number value", () => cubicalPersistence([0, "1" as unknown as number], [2]), TypeError, /values\[1\] is "1"/],
-    ["a length mismatch", () => cubicalPersistence([1, 2, 3], [2, 2]), RangeError, /length 3 but shape \[2, 2\] needs 4/],
+    [
+      "a non-number value",
+      () => cubicalPersistence([0, "1" as unknown as number], [2]),
+      TypeError,
+      /values\[1\] is "1"/,
+    ],
+    [
+      "a length mismatch",
+      () => cubicalPersistence([1, 2, 3], [2, 2]),
+      RangeError,
+      /length 3 but shape \[2, 2\] needs 4/,
+    ],
     ["an empty shape", () => cubicalPersistence([1], []), RangeError, /1 to 3 axes, got 0/],
     ["four axes", () => cubicalPersistence([1], [1, 1, 1, 1]), RangeError, /1 to 3 axes, got 4/],
-    ["a zero size", () => cubicalPersistence([], [2, 0]), RangeError, /shape\[1\] must be a positive integer, got 0/],
-    ["a fractional size", () => cubicalPersistence([1, 2], [1.5]), RangeError, /shape\[0\] must be a positive integer, got 1.5/],
-    ["a shape that is not an array", () => cubicalPersistence([1], 1 as unknown as number[]), TypeError, /expected shape/],
-    ["values that are not array-like", () => cubicalPersistence(null as unknown as number[], [1]), TypeError, /expected values/],
+    [
+      "a zero size",
+      () => cubicalPersistence([], [2, 0]),
+      RangeError,
+      /shape\[1\] must be a positive integer, got 0/,
+    ],
+    [
+      "a fractional size",
+      () => cubicalPersistence([1, 2], [1.5]),
+      RangeError,
+      /shape\[0\] must be a positive integer, got 1.5/,
+    ],
+    [
+      "a shape that is not an array",
+      () => cubicalPersistence([1], 1 as unknown as number[]),
+      TypeError,
+      /expected shape/,
+    ],
+    [
+      "values that are not array-like",
+      () => cubicalPersistence(null as unknown as number[], [1]),
+      TypeError,
+      /expected values/,
+    ],
     [
       "an unknown construction",
       () => cubicalPersistence([1], [1], { construction: "cell" as CubicalConstruction }),
       RangeError,
       /construction must be "top" or "vertex", got "cell"/,
     ],
-    ["a maxDim too high", () => cubicalPersistence([1, 2], [1, 2], { maxDim: 3 }), RangeError, /maxDim must be an integer in 0..2/],
+    [
+      "a maxDim too high",
+      () => cubicalPersistence([1, 2], [1, 2], { maxDim: 3 }),
+      RangeError,
+      /maxDim must be an integer in 0..2/,
+    ],
     ["a negative maxDim", () => cubicalPersistence([1], [1], { maxDim: -1 }), RangeError, /maxDim/],
     [
       "a grid too large to hold",

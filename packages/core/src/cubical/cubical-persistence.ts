@@ -3,9 +3,15 @@
  * 3-D grids (cubical complexes).
  */
 
-import type { LongRunningOptions, PersistenceDiagram, DiagramOfDimension } from "../types.js";
+import type { DiagramOfDimension, LongRunningOptions, PersistenceDiagram } from "../types.js";
 import { buildCellGrid, type Construction } from "./cell-grid.js";
-import { type Checkpoint, middlePairs, type RankPairs, topPairs, vertexPairs } from "./cubical-pairs.js";
+import {
+  type Checkpoint,
+  middlePairs,
+  type RankPairs,
+  topPairs,
+  vertexPairs,
+} from "./cubical-pairs.js";
 
 /**
  * Where the grid's values sit in the cubical complex.
@@ -74,12 +80,16 @@ const MAX_CELLS = 2 ** 28;
  * @example
  * ```ts
  * import { cubicalPersistence } from "@nettopo/core";
- * // A 3x3 image: a ring of 0s around a centre of 5.
- * const ring = [0, 0, 0, 0, 5, 0, 0, 0, 0];
- * const diagram = cubicalPersistence(ring, [3, 3], { construction: "vertex" });
- * diagram.dimensions[1]; // { dim: 1, births: [0], deaths: [5] }
- * // With the default "top" construction the ring's corners touch its
- * // centre's corners too, and the same loop is also born at 0, dying at 5.
+ * // A 3x3 image: four 0s around a centre of 2, corners at 1.
+ * const image = [1, 0, 1, 0, 2, 0, 1, 0, 1];
+ * const t = cubicalPersistence(image, [3, 3]); // construction "top"
+ * // The 0-pixels touch at their corners: one component and a loop.
+ * // t.dimensions[0]: births [0], deaths [Infinity]
+ * // t.dimensions[1]: births [0], deaths [2]
+ * const v = cubicalPersistence(image, [3, 3], { construction: "vertex" });
+ * // The 0-vertices share no edge: four components, joined at 1.
+ * // v.dimensions[0]: births [0, 0, 0, 0], deaths [1, 1, 1, Infinity]
+ * // v.dimensions[1]: births [1], deaths [2]
  * ```
  */
 export function cubicalPersistence(
@@ -92,10 +102,14 @@ export function cubicalPersistence(
     throw new TypeError(`${name}: expected an options object, got ${describe(options)}`);
   }
   if (!Array.isArray(shape)) {
-    throw new TypeError(`${name}: expected shape as an array of 1 to 3 sizes, got ${describe(shape)}`);
+    throw new TypeError(
+      `${name}: expected shape as an array of 1 to 3 sizes, got ${describe(shape)}`,
+    );
   }
   if (shape.length < 1 || shape.length > 3) {
-    throw new RangeError(`${name}: expected a shape of 1 to 3 axes, got ${shape.length} (${formatShape(shape)})`);
+    throw new RangeError(
+      `${name}: expected a shape of 1 to 3 axes, got ${shape.length} (${formatShape(shape)})`,
+    );
   }
   for (let k = 0; k < shape.length; k++) {
     const n = shape[k];
@@ -105,7 +119,9 @@ export function cubicalPersistence(
   }
   const construction = options.construction ?? "top";
   if (construction !== "top" && construction !== "vertex") {
-    throw new RangeError(`${name}: construction must be "top" or "vertex", got ${describe(construction)}`);
+    throw new RangeError(
+      `${name}: construction must be "top" or "vertex", got ${describe(construction)}`,
+    );
   }
   const maxDim = options.maxDim ?? shape.length - 1;
   if (!Number.isInteger(maxDim) || maxDim < 0 || maxDim > shape.length) {
@@ -122,7 +138,9 @@ export function cubicalPersistence(
     (typeof values !== "object" && typeof values !== "function") ||
     typeof values.length !== "number"
   ) {
-    throw new TypeError(`${name}: expected values as an array or typed array of numbers, got ${describe(values)}`);
+    throw new TypeError(
+      `${name}: expected values as an array or typed array of numbers, got ${describe(values)}`,
+    );
   }
   let size = 1;
   let cells = 1;
@@ -144,7 +162,9 @@ export function cubicalPersistence(
   for (let i = 0; i < size; i++) {
     const v = values[i];
     if (typeof v !== "number") {
-      throw new TypeError(`${name}: values[${i}]${at(i, shape)} is ${describe(v)}; expected a number`);
+      throw new TypeError(
+        `${name}: values[${i}]${at(i, shape)} is ${describe(v)}; expected a number`,
+      );
     }
     if (!Number.isFinite(v)) {
       throw new RangeError(`${name}: values[${i}]${at(i, shape)} is ${v}; expected finite numbers`);
@@ -188,7 +208,11 @@ export function cubicalPersistence(
 }
 
 /** Values of the rank pairs, sorted by birth then death (two counting passes). */
-function toDiagram(dim: number, pairs: RankPairs | undefined, uniqueValues: Float64Array): DiagramOfDimension {
+function toDiagram(
+  dim: number,
+  pairs: RankPairs | undefined,
+  uniqueValues: Float64Array,
+): DiagramOfDimension {
   const count = pairs?.length ?? 0;
   const births = new Float64Array(count);
   const deaths = new Float64Array(count);

@@ -162,3 +162,40 @@ describe("diagramFromJSON", () => {
     );
   });
 });
+
+describe("diagramToJSON with float32 precision", () => {
+  it("writes float32 values with the fewest digits that read back to the same float32", () => {
+    const f = Math.fround;
+    const json = diagramToJSON(
+      {
+        dimensions: [
+          { dim: 0, births: Float64Array.of(0, 0, 0), deaths: Float64Array.of(f(0.1), f(1 / 3), Infinity) },
+        ],
+      },
+      { precision: "float32" },
+    );
+    assert.equal(JSON.stringify(json), '{"diagrams":[{"dim":0,"pairs":[[0,0.1],[0,0.33333334],[0,null]]}]}');
+  });
+
+  it("keeps values that are not float32 numbers exact", () => {
+    const json = diagramToJSON(
+      { dimensions: [{ dim: 0, births: Float64Array.of(0), deaths: Float64Array.of(0.1) }] },
+      { precision: "float32" },
+    );
+    assert.deepEqual(json.diagrams[0]!.pairs, [[0, 0.1]]);
+  });
+
+  it("reads back the same float32 values", () => {
+    fc.assert(
+      fc.property(fc.float({ noNaN: true, noDefaultInfinity: true, min: 0 }), (x) => {
+        const json = diagramToJSON(
+          { dimensions: [{ dim: 0, births: Float64Array.of(0), deaths: Float64Array.of(x) }] },
+          { precision: "float32" },
+        );
+        const back = diagramFromJSON(JSON.parse(JSON.stringify(json)));
+        assert.equal(Math.fround(back.dimensions[0]!.deaths[0]!), Math.fround(x));
+      }),
+      { seed: 6, numRuns: 2000 },
+    );
+  });
+});

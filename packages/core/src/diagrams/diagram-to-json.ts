@@ -1,4 +1,4 @@
-import type { PersistenceDiagram } from "../types.js";
+import type { PersistenceDiagram, Precision } from "../types.js";
 
 /**
  * One simplex row of a cocycle in JSON: its vertices in decreasing order
@@ -21,6 +21,18 @@ export interface PersistenceDiagramJSON {
   diagrams: DiagramOfDimensionJSON[];
 }
 
+/** Options of {@link diagramToJSON}. */
+export interface DiagramToJSONOptions {
+  /**
+   * The precision the diagram was computed in; default `"float64"`: every
+   * value is written exactly (JavaScript's shortest round-trip form). With
+   * `"float32"`, a value that is a float32 number is written with the fewest
+   * digits that read back to the same float32 (`0.1` rather than
+   * `0.10000000149011612`), as a float32 program would print it.
+   */
+  readonly precision?: Precision;
+}
+
 /**
  * Converts a persistence diagram to plain JSON data:
  * `{"diagrams":[{"dim":0,"pairs":[[b,d],...,[b,null]]},...]}`, infinite
@@ -30,6 +42,7 @@ export interface PersistenceDiagramJSON {
  * ones included. The input is not modified.
  *
  * @param diagram - The diagram to convert.
+ * @param options - `precision` (default `"float64"`): see {@link DiagramToJSONOptions}.
  * @returns Data for `JSON.stringify`; {@link diagramFromJSON} reads it back.
  * @throws TypeError when a dimension's births, deaths and cocycles differ in length.
  * @example
@@ -40,7 +53,17 @@ export interface PersistenceDiagramJSON {
  * // '{"diagrams":[{"dim":0,"pairs":[[0,1],[0,null]]}]}'
  * ```
  */
-export function diagramToJSON(diagram: PersistenceDiagram): PersistenceDiagramJSON {
+export function diagramToJSON(
+  diagram: PersistenceDiagram,
+  options: DiagramToJSONOptions = {},
+): PersistenceDiagramJSON {
+  const precision = options.precision ?? "float64";
+  if (precision !== "float32" && precision !== "float64") {
+    throw new RangeError(
+      `diagramToJSON: precision must be "float32" or "float64"; got ${JSON.stringify(String(precision))}`,
+    );
+  }
+  const write = precision === "float32" ? shortestFloat32 : (x: number) => x;
   const diagrams: DiagramOfDimensionJSON[] = [];
   for (const [index, entry] of diagram.dimensions.entries()) {
     const { dim, births, deaths, cocycles } = entry;
@@ -52,7 +75,7 @@ export function diagramToJSON(diagram: PersistenceDiagram): PersistenceDiagramJS
     const pairs: [number, number | null][] = new Array(births.length);
     for (let k = 0; k < births.length; k += 1) {
       const death = deaths[k]!;
-      pairs[k] = [births[k]!, death === Number.POSITIVE_INFINITY ? null : death];
+      pairs[k] = [write(births[k]!), death === Number.POSITIVE_INFINITY ? null : write(death)];
     }
     const out: DiagramOfDimensionJSON = { dim, pairs };
     if (cocycles !== undefined) {
@@ -81,4 +104,17 @@ export function diagramToJSON(diagram: PersistenceDiagram): PersistenceDiagramJS
     diagrams.push(out);
   }
   return { diagrams };
+}
+
+/**
+ * The number with the fewest significant digits that rounds to the same
+ * float32 as `x`, when `x` is a float32 value; `x` itself otherwise.
+ */
+function shortestFloat32(x: number): number {
+  if (!Number.isFinite(x) || Math.fround(x) !== x || x === 0) return x;
+  for (let digits = 1; digits < 9; digits += 1) {
+    const candidate = Number(x.toPrecision(digits));
+    if (Math.fround(candidate) === x) return candidate;
+  }
+  return Number(x.toPrecision(9));
 }

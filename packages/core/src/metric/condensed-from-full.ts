@@ -110,7 +110,7 @@ export function condensedFromFull(
         const worst = Math.min(lower, upper);
         if (-worst > slack) {
           throw new RangeError(
-            `condensedFromFull: distances must be >= 0 (within tolerance ${tolerance}); got ${worst} at (${lower < upper ? `${i}, ${j}` : `${j}, ${i}`})`,
+            `condensedFromFull: distances must be >= 0 (within tolerance ${tolerance}); got ${worst} at (${lower <= upper ? `${i}, ${j}` : `${j}, ${i}`})`,
           );
         }
       }

@@ -74,7 +74,7 @@ export function assertCondensedSize(count: number, caller = "condensed distances
 
 /** `count*(count-1)/2`, exact for every count a safe integer can hold the square of. */
 export function condensedLength(count: number): number {
-  return (count * (count - 1)) / 2;
+  return count < 2 ? 0 : (count * (count - 1)) / 2;
 }
 
 /**

@@ -5,12 +5,15 @@ import { describe, notFinite, requireArrayLike, requireInteger } from "./validat
  * Builds a {@link PointCloud}: `count` points of R^`dimension`, copied into a
  * fresh row-major `Float64Array` (the input is never kept or mutated).
  *
- * Two forms:
- * - `pointCloud(coordinates, dimension)`: a flat row-major array or typed
- *   array; point i is `coordinates[i*dimension .. (i+1)*dimension)` and
- *   `count = coordinates.length / dimension`.
+ * Three forms, told apart by the number of arguments:
+ * - `pointCloud(coordinates, count, dimension)`: a flat row-major array or
+ *   typed array of `count*dimension` values; point i is
+ *   `coordinates[i*dimension .. (i+1)*dimension)`.
+ * - `pointCloud(coordinates, dimension)`: the same, with
+ *   `count = coordinates.length / dimension` (the length must be a multiple).
  * - `pointCloud(rows)`: an array of equally long rows (a convenience for small
- *   hand-written clouds; the dimension is the rows' length).
+ *   hand-written clouds; `count` is the number of rows, `dimension` their
+ *   length).
  *
  * Every coordinate must be a finite number. A Float32Array input is widened
  * exactly; {@link pairwiseDistances} rounds to float32 again only when asked
@@ -18,57 +21,79 @@ import { describe, notFinite, requireArrayLike, requireInteger } from "./validat
  *
  * @param coordinates - Flat row-major coordinates (array or typed array), or
  *   an array of rows.
- * @param dimension - Coordinates per point, an integer >= 1; required with
- *   flat coordinates, omitted with rows.
- * @returns A new point cloud (`count` may be 0).
- * @throws TypeError for a wrong kind of input, RangeError for a length that is
- *   not a multiple of `dimension`, ragged rows, or a NaN / infinite coordinate
- *   (the message names the point and coordinate).
+ * @param countOrDimension - With three arguments the number of points (an
+ *   integer >= 0); with two, the dimension; omitted with rows.
+ * @param dimension - With three arguments, coordinates per point (an integer
+ *   >= 1).
+ * @returns A new point cloud.
+ * @throws TypeError for a wrong kind of input; RangeError for a length other
+ *   than `count*dimension`, ragged rows, or a NaN / infinite coordinate (the
+ *   message names the point and coordinate).
  * @example
  * ```ts
- * const square = pointCloud([0, 0, 1, 0, 1, 1, 0, 1], 2); // 4 points in the plane
- * const same = pointCloud([[0, 0], [1, 0], [1, 1], [0, 1]]);
- * square.count; // 4
+ * const square = pointCloud([0, 0, 1, 0, 1, 1, 0, 1], 4, 2); // 4 points in the plane
+ * const same = pointCloud([0, 0, 1, 0, 1, 1, 0, 1], 2); // count inferred
+ * const again = pointCloud([[0, 0], [1, 0], [1, 1], [0, 1]]);
+ * square.coordinates; // Float64Array [0, 0, 1, 0, 1, 1, 0, 1]
  * ```
  */
 export function pointCloud(
+  coordinates: ArrayLike<number>,
+  count: number,
+  dimension: number,
+): PointCloud;
+export function pointCloud(coordinates: ArrayLike<number>, dimension: number): PointCloud;
+export function pointCloud(rows: ReadonlyArray<ArrayLike<number>>): PointCloud;
+export function pointCloud(
   coordinates: ArrayLike<number> | ReadonlyArray<ArrayLike<number>>,
+  countOrDimension?: number,
   dimension?: number,
 ): PointCloud {
-  if (dimension === undefined) {
+  if (countOrDimension === undefined && dimension === undefined) {
     if (!Array.isArray(coordinates)) {
       throw new TypeError(
-        `pointCloud: without a dimension, coordinates must be an array of rows; got ${describe(coordinates)}`,
+        `pointCloud: without count and dimension, coordinates must be an array of rows; got ${describe(coordinates)}`,
       );
     }
     return fromRows(coordinates as ReadonlyArray<unknown>);
   }
+  let count = countOrDimension;
+  if (dimension === undefined) {
+    dimension = requireInteger("pointCloud: dimension", countOrDimension, 1);
+    const length = requireArrayLike("pointCloud: coordinates", coordinates).length;
+    if (length % dimension !== 0) {
+      throw new RangeError(
+        `pointCloud: coordinates.length must be a multiple of dimension ${dimension}; got ${length}`,
+      );
+    }
+    count = length / dimension;
+  }
+  requireInteger("pointCloud: count", count, 0);
   requireInteger("pointCloud: dimension", dimension, 1);
   const flat = requireArrayLike("pointCloud: coordinates", coordinates);
-  if (flat.length % dimension !== 0) {
+  const n = count as number;
+  const d = dimension as number;
+  if (flat.length !== n * d) {
     throw new RangeError(
-      `pointCloud: coordinates.length must be a multiple of dimension ${dimension}; got ${flat.length}`,
+      `pointCloud: coordinates.length must be count*dimension = ${n}*${d} = ${n * d}; got ${flat.length}`,
     );
   }
   const out = new Float64Array(flat.length);
   for (let k = 0; k < flat.length; k++) {
     const v = flat[k];
     if (!Number.isFinite(v)) {
-      const point = Math.floor(k / dimension);
-      throw notFinite(
-        `pointCloud: coordinates[${k}] (point ${point}, coordinate ${k - point * dimension})`,
-        v,
-      );
+      const point = Math.floor(k / d);
+      throw notFinite(`pointCloud: coordinates[${k}] (point ${point}, coordinate ${k - point * d})`, v);
     }
     out[k] = v as number;
   }
-  return { kind: "point-cloud", count: flat.length / dimension, dimension, coordinates: out };
+  return { kind: "point-cloud", count: n, dimension: d, coordinates: out };
 }
 
 function fromRows(rows: ReadonlyArray<unknown>): PointCloud {
   if (rows.length === 0) {
     throw new RangeError(
-      "pointCloud: cannot infer the dimension of zero rows; pass (coordinates, dimension) instead",
+      "pointCloud: cannot infer the dimension of zero rows; pass (coordinates, count, dimension) instead",
     );
   }
   const first = requireArrayLike("pointCloud: rows[0]", rows[0]);

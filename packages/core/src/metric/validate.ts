@@ -14,6 +14,7 @@ export function describe(value: unknown): string {
     return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value);
   }
   if (value === null) return "null";
+  if (value === undefined) return "undefined";
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (ArrayBuffer.isView(value)) {
     const length = (value as unknown as { length?: number }).length;

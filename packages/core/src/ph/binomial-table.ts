@@ -10,9 +10,9 @@
 export class BinomialTable {
   readonly vertexCount: number;
   readonly maxK: number;
-  /** Row k holds C(0..vertexCount, k): `values[k * (vertexCount + 1) + v]`. */
-  private readonly values: Float64Array;
-  private readonly stride: number;
+  /** Row k holds C(0..vertexCount, k): `values[k * stride + v]` (read directly by hot loops). */
+  readonly values: Float64Array;
+  readonly stride: number;
 
   constructor(vertexCount: number, maxK: number) {
     this.vertexCount = vertexCount;

@@ -4,7 +4,7 @@ import { EntryHeap } from "./entry-heap.js";
 import { SimplexBuffer } from "./growable.js";
 import { PivotMap } from "./pivot-map.js";
 import { ReductionMatrix } from "./reduction-matrix.js";
-import { type CoboundaryEnumerator, type RipsComplex, simplexDiameter, simplexVertices } from "./rips-complex.js";
+import { type CoboundaryEnumerator, type RipsComplex, simplexVertices } from "./rips-complex.js";
 import { sortByFiltration } from "./sort-by-filtration.js";
 import { UnionFind } from "./union-find.js";
 
@@ -274,15 +274,8 @@ export class CohomologyReducer {
     this.workingReduction.push(diameter, index, coefficient);
     const modulus = this.modulus;
     const negated = (modulus - coefficient) % modulus;
-    const cofacets = this.cofacets;
-    const heap = this.workingCoboundary;
-    cofacets.set(index, diameter, dim);
-    while (cofacets.hasNext(true)) {
-      cofacets.next();
-      if (cofacets.diameter <= this.threshold) {
-        heap.push(cofacets.diameter, cofacets.index, cofacets.negative ? negated : coefficient);
-      }
-    }
+    this.cofacets.set(index, diameter, dim);
+    this.cofacets.pushAll(this.workingCoboundary, this.threshold, coefficient, negated);
   }
 
   /** Like `popPivot`, but leaves the pivot in the column. */
@@ -299,15 +292,15 @@ export class CohomologyReducer {
     let index = -1;
     let diameter = 0;
     while (column.size > 0) {
-      const topIndex = column.indices[0];
+      const topIndex = column.topIndex();
       if (coefficient === 0) {
         index = topIndex;
-        diameter = column.diameters[0];
-        coefficient = column.coefficients[0];
+        diameter = column.topDiameter();
+        coefficient = column.topCoefficient();
       } else if (topIndex !== index) {
         break;
       } else {
-        coefficient = (coefficient + column.coefficients[0]) % modulus;
+        coefficient = (coefficient + column.topCoefficient()) % modulus;
       }
       column.pop();
     }
@@ -325,18 +318,19 @@ export class CohomologyReducer {
   private zeroPivotFacet(index: number, diameter: number, coefficient: number, dim: number): void {
     const { binomial, vertexCount } = this.complex;
     const modulus = this.modulus;
+    const vertices = this.scratchFacet;
+    simplexVertices(binomial, index, dim, vertexCount, vertices);
     let below = index;
     let above = 0;
-    let j = vertexCount - 1;
     for (let k = dim; k >= 0; k--) {
-      j = binomial.maxVertex(below, k + 1, j);
+      const removed = dim - k; // vertices are decreasing: the largest goes first
+      const j = vertices[removed];
       const facetIndex = above - binomial.get(j, k + 1) + below;
       below -= binomial.get(j, k + 1);
       above += binomial.get(j, k);
-      const facetDiameter = simplexDiameter(this.complex, facetIndex, dim - 1, this.scratchFacet);
-      if (facetDiameter === diameter) {
+      if (this.diameterWithout(vertices, dim, removed) === diameter) {
         this.facetIndex = facetIndex;
-        this.facetDiameter = facetDiameter;
+        this.facetDiameter = diameter;
         this.facetCoefficient = (k & 1) === 1 ? ((modulus - 1) * coefficient) % modulus : coefficient;
         return;
       }
@@ -344,15 +338,24 @@ export class CohomologyReducer {
     this.facetIndex = -1;
   }
 
+  /** The diameter of the facet of simplex `vertices[0..dim]` that leaves out vertex position `removed`. */
+  private diameterWithout(vertices: Int32Array, dim: number, removed: number): number {
+    let diameter = Number.NEGATIVE_INFINITY;
+    for (let a = 1; a <= dim; a++) {
+      if (a === removed) continue;
+      for (let b = 0; b < a; b++) {
+        if (b === removed) continue;
+        const value = this.complex.edgeValue(vertices[a], vertices[b]);
+        if (value > diameter) diameter = value;
+      }
+    }
+    return diameter;
+  }
+
   /** The first cofacet with the simplex's own diameter, or -1. */
   private zeroPivotCofacet(index: number, diameter: number, dim: number): number {
-    const cofacets = this.auxiliaryCofacets;
-    cofacets.set(index, diameter, dim);
-    while (cofacets.hasNext(true)) {
-      cofacets.next();
-      if (cofacets.diameter === diameter) return cofacets.index;
-    }
-    return -1;
+    this.auxiliaryCofacets.set(index, diameter, dim);
+    return this.auxiliaryCofacets.findSameDiameter();
   }
 
   /** Whether the simplex has a facet with which it forms an apparent pair of zero persistence (left in facet*). */

@@ -1,4 +1,5 @@
 import { BinomialTable } from "./binomial-table.js";
+import type { EntryHeap } from "./entry-heap.js";
 import type { CoboundaryEnumerator, RipsComplex, SimplexList } from "./rips-complex.js";
 import type { RealArray } from "../types.js";
 
@@ -115,5 +116,64 @@ class DenseCoboundary implements CoboundaryEnumerator {
     this.negative = (k & 1) === 1;
     this.v = v - 1;
     this.k = k;
+  }
+
+  pushAll(heap: EntryHeap, threshold: number, coefficient: number, negated: number): void {
+    const { binomial, distances: d } = this.complex;
+    const table = binomial.values;
+    const stride = binomial.stride;
+    const vertices = this.vertices;
+    const dim = this.dim;
+    let below = this.below;
+    let above = this.above;
+    let k = this.k;
+    for (let v = this.v; v >= k; v--) {
+      const c = table[k * stride + v];
+      if (c <= below) {
+        below -= c;
+        above += table[(k + 1) * stride + v];
+        k--;
+        continue;
+      }
+      let diameter = this.simplexDiameter;
+      const row = (v * (v - 1)) / 2;
+      for (let a = 0; a <= dim; a++) {
+        const w = vertices[a];
+        const value = w < v ? d[row + w] : d[(w * (w - 1)) / 2 + v];
+        if (value > diameter) diameter = value;
+      }
+      if (diameter <= threshold) {
+        heap.push(diameter, above + table[(k + 1) * stride + v] + below, (k & 1) === 1 ? negated : coefficient);
+      }
+    }
+    this.v = k - 1;
+  }
+
+  findSameDiameter(): number {
+    const { binomial, distances: d } = this.complex;
+    const table = binomial.values;
+    const stride = binomial.stride;
+    const vertices = this.vertices;
+    const dim = this.dim;
+    const target = this.simplexDiameter;
+    let below = this.below;
+    let above = this.above;
+    let k = this.k;
+    outer: for (let v = this.v; v >= k; v--) {
+      const c = table[k * stride + v];
+      if (c <= below) {
+        below -= c;
+        above += table[(k + 1) * stride + v];
+        k--;
+        continue;
+      }
+      const row = (v * (v - 1)) / 2;
+      for (let a = 0; a <= dim; a++) {
+        const w = vertices[a];
+        if ((w < v ? d[row + w] : d[(w * (w - 1)) / 2 + v]) > target) continue outer;
+      }
+      return above + table[(k + 1) * stride + v] + below;
+    }
+    return -1;
   }
 }

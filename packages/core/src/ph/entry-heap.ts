@@ -3,17 +3,17 @@
  * in growable typed arrays, ordered so that the top is the pivot of a
  * cohomology column: the smallest diameter, and among equal diameters the
  * largest index (Ripser's `greater_diameter_or_smaller_index` priority queue).
- * Entries with the same index are not merged on push; `popPivot` sums them.
+ * Entries with the same index are not merged on push; the reducer sums them
+ * when it pops. Diameter and index sit side by side in one array
+ * (`keys[2i]`, `keys[2i+1]`) so a comparison touches one cache line.
  */
 export class EntryHeap {
-  diameters: Float64Array;
-  indices: Float64Array;
+  keys: Float64Array;
   coefficients: Uint16Array;
   size = 0;
 
   constructor(capacity = 64) {
-    this.diameters = new Float64Array(capacity);
-    this.indices = new Float64Array(capacity);
+    this.keys = new Float64Array(2 * capacity);
     this.coefficients = new Uint16Array(capacity);
   }
 
@@ -21,23 +21,34 @@ export class EntryHeap {
     this.size = 0;
   }
 
+  topDiameter(): number {
+    return this.keys[0];
+  }
+
+  topIndex(): number {
+    return this.keys[1];
+  }
+
+  topCoefficient(): number {
+    return this.coefficients[0];
+  }
+
   push(diameter: number, index: number, coefficient: number): void {
-    if (this.size === this.diameters.length) this.grow();
-    const d = this.diameters;
-    const x = this.indices;
+    if (this.size === this.coefficients.length) this.grow();
+    const keys = this.keys;
     const c = this.coefficients;
     let i = this.size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const pd = d[parent];
-      if (pd < diameter || (pd === diameter && x[parent] > index)) break;
-      d[i] = pd;
-      x[i] = x[parent];
+      const pd = keys[2 * parent];
+      if (pd < diameter || (pd === diameter && keys[2 * parent + 1] > index)) break;
+      keys[2 * i] = pd;
+      keys[2 * i + 1] = keys[2 * parent + 1];
       c[i] = c[parent];
       i = parent;
     }
-    d[i] = diameter;
-    x[i] = index;
+    keys[2 * i] = diameter;
+    keys[2 * i + 1] = index;
     c[i] = coefficient;
   }
 
@@ -45,44 +56,41 @@ export class EntryHeap {
   pop(): void {
     const last = --this.size;
     if (last <= 0) return;
-    const d = this.diameters;
-    const x = this.indices;
+    const keys = this.keys;
     const c = this.coefficients;
-    const diameter = d[last];
-    const index = x[last];
+    const diameter = keys[2 * last];
+    const index = keys[2 * last + 1];
     const coefficient = c[last];
     let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= last) break;
       const right = child + 1;
+      let cd = keys[2 * child];
       if (right < last) {
-        const cd = d[child];
-        const rd = d[right];
-        if (rd < cd || (rd === cd && x[right] > x[child])) child = right;
+        const rd = keys[2 * right];
+        if (rd < cd || (rd === cd && keys[2 * right + 1] > keys[2 * child + 1])) {
+          child = right;
+          cd = rd;
+        }
       }
-      const cd = d[child];
-      if (diameter < cd || (diameter === cd && index > x[child])) break;
-      d[i] = cd;
-      x[i] = x[child];
+      if (diameter < cd || (diameter === cd && index > keys[2 * child + 1])) break;
+      keys[2 * i] = cd;
+      keys[2 * i + 1] = keys[2 * child + 1];
       c[i] = c[child];
       i = child;
     }
-    d[i] = diameter;
-    x[i] = index;
+    keys[2 * i] = diameter;
+    keys[2 * i + 1] = index;
     c[i] = coefficient;
   }
 
   private grow(): void {
-    const capacity = this.diameters.length * 2;
-    const d = new Float64Array(capacity);
-    d.set(this.diameters);
-    const x = new Float64Array(capacity);
-    x.set(this.indices);
-    const c = new Uint16Array(capacity);
+    const keys = new Float64Array(this.keys.length * 2);
+    keys.set(this.keys);
+    const c = new Uint16Array(this.coefficients.length * 2);
     c.set(this.coefficients);
-    this.diameters = d;
-    this.indices = x;
+    this.keys = keys;
     this.coefficients = c;
   }
 }

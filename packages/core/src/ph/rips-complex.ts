@@ -1,4 +1,5 @@
 import type { BinomialTable } from "./binomial-table.js";
+import type { EntryHeap } from "./entry-heap.js";
 
 /**
  * A Vietoris–Rips (flag) complex seen through its edges: what the cohomology
@@ -40,6 +41,14 @@ export interface CoboundaryEnumerator {
   /** With `allCofacets` false, stops at the first cofacet whose new vertex is not the largest. */
   hasNext(allCofacets: boolean): boolean;
   next(): void;
+  /**
+   * Pushes every remaining cofacet of diameter <= threshold onto `heap`, with
+   * `coefficient` or, for negative cofacets, `negated` (the hot loop of a
+   * reduction, written once per complex so it runs without calls).
+   */
+  pushAll(heap: EntryHeap, threshold: number, coefficient: number, negated: number): void;
+  /** The index of the first remaining cofacet with the simplex's own diameter, or -1. */
+  findSameDiameter(): number;
 }
 
 /** Writes the vertices of a simplex into `out` in decreasing order (Ripser's get_simplex_vertices). */
@@ -57,17 +66,4 @@ export function simplexVertices(
     index -= binomial.get(top, k);
   }
   out[dim] = index;
-}
-
-/** The diameter of a simplex: the largest value of its edges. */
-export function simplexDiameter(complex: RipsComplex, index: number, dim: number, scratch: Int32Array): number {
-  simplexVertices(complex.binomial, index, dim, complex.vertexCount, scratch);
-  let diameter = dim === 0 ? complex.vertexValue(scratch[0]) : Number.NEGATIVE_INFINITY;
-  for (let a = 1; a <= dim; a++) {
-    for (let b = 0; b < a; b++) {
-      const value = complex.edgeValue(scratch[a], scratch[b]);
-      if (value > diameter) diameter = value;
-    }
-  }
-  return diameter;
 }

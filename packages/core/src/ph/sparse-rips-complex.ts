@@ -1,4 +1,5 @@
 import { BinomialTable } from "./binomial-table.js";
+import type { EntryHeap } from "./entry-heap.js";
 import type { CoboundaryEnumerator, RipsComplex, SimplexList } from "./rips-complex.js";
 
 /**
@@ -160,5 +161,20 @@ class SparseCoboundary implements CoboundaryEnumerator {
     this.diameter = Math.max(this.simplexDiameter, this.neighborDiameter);
     this.index = this.above + this.complex.binomial.get(this.neighbor, this.k + 1) + this.below;
     this.negative = (this.k & 1) === 1;
+  }
+
+  pushAll(heap: EntryHeap, threshold: number, coefficient: number, negated: number): void {
+    while (this.hasNext(true)) {
+      this.next();
+      if (this.diameter <= threshold) heap.push(this.diameter, this.index, this.negative ? negated : coefficient);
+    }
+  }
+
+  findSameDiameter(): number {
+    while (this.hasNext(true)) {
+      this.next();
+      if (this.diameter === this.simplexDiameter) return this.index;
+    }
+    return -1;
   }
 }

@@ -1,0 +1,95 @@
+import {
+  condensedFromLower,
+  correlationDissimilarity,
+  type PersistenceDiagram,
+  type Precision,
+  type Progress,
+  pointCloud,
+  type RipsInput,
+  ripsPersistence,
+  sparseDistances,
+} from "@nettopo/core";
+import type { ParsedInput } from "../readers/parsed-input.js";
+
+/** The point-cloud metrics of `--metric`. */
+export const POINT_METRICS = ["euclidean", "manhattan", "cosine", "chebyshev"] as const;
+/** The samples x neurons metrics of `--metric`, with the core's name of each. */
+export const CORRELATION_METRICS = {
+  correlation: "1-corr",
+  "abs-correlation": "1-|corr|",
+  "sqrt-abs-correlation": "sqrt(1-|corr|)",
+} as const;
+
+/** A name `--metric` accepts. */
+export type MetricName = (typeof POINT_METRICS)[number] | keyof typeof CORRELATION_METRICS;
+
+/** Everything `nettopo ph` computes, as plain data (it may cross to a worker thread). */
+export interface PhJob {
+  readonly input: ParsedInput;
+  readonly metric: MetricName | undefined;
+  readonly maxDim: number;
+  readonly threshold: number;
+  readonly modulus: number;
+  readonly cocycles: boolean;
+  readonly precision: Precision;
+}
+
+/** What {@link runPhJob} reports back. */
+export interface PhJobCallbacks {
+  readonly onProgress?: (progress: Progress) => void;
+  readonly signal?: { readonly aborted: boolean; readonly reason?: unknown };
+}
+
+/**
+ * Turns parsed input into the core's Rips input and computes its diagram:
+ * only maps the options (the CLI holds no logic of its own).
+ *
+ * @throws TypeError / RangeError from the core for inputs it refuses.
+ */
+export function runPhJob(job: PhJob, callbacks: PhJobCallbacks = {}): PersistenceDiagram {
+  const longRunning = {
+    ...(callbacks.onProgress ? { onProgress: callbacks.onProgress } : {}),
+    ...(callbacks.signal ? { signal: callbacks.signal } : {}),
+  };
+  const { input, metric, precision } = job;
+  let rips: RipsInput;
+  let pointMetric: (typeof POINT_METRICS)[number] | undefined;
+  switch (input.kind) {
+    case "matrix":
+      if (metric !== undefined && metric in CORRELATION_METRICS) {
+        rips = correlationDissimilarity(
+          input.values,
+          { samples: input.rows, neurons: input.columns },
+          {
+            dissimilarity: CORRELATION_METRICS[metric as keyof typeof CORRELATION_METRICS],
+            precision,
+            ...longRunning,
+          },
+        );
+      } else {
+        rips = pointCloud(input.values, input.columns);
+        pointMetric = (metric as (typeof POINT_METRICS)[number] | undefined) ?? "euclidean";
+      }
+      break;
+    case "distances":
+      rips = condensedFromLower(input.values, { count: input.count, precision });
+      break;
+    case "sparse":
+      rips = sparseDistances(
+        input.count,
+        input.rows,
+        input.cols,
+        precision === "float32" ? input.values.map(Math.fround) : input.values,
+      );
+      break;
+  }
+  return ripsPersistence(rips, {
+    maxDim: job.maxDim,
+    threshold: job.threshold,
+    modulus: job.modulus,
+    cocycles: job.cocycles,
+    precision,
+    ...(pointMetric ? { metric: pointMetric } : {}),
+    ...longRunning,
+  });
+}

@@ -1,0 +1,363 @@
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+import { Worker } from "node:worker_threads";
+import {
+  diagramToJSON,
+  formatRipserBarcodes,
+  type PersistenceDiagram,
+  type Precision,
+} from "@nettopo/core";
+import { writeFileAtomic } from "../atomic-write.js";
+import { INPUT_FORMATS, type InputFormat, readInput } from "../readers/read-input.js";
+import { IoError } from "../io-error.js";
+import { UsageError } from "../usage-error.js";
+import { CORRELATION_METRICS, type MetricName, POINT_METRICS, type PhJob } from "./ph-job.js";
+import type { PhWorkerData, PhWorkerMessage } from "./ph-worker.js";
+
+/** The help text of `nettopo ph`. */
+export const PH_USAGE = `Usage: nettopo ph [options] INPUT
+
+Vietoris-Rips persistent homology of INPUT (a file, or - for standard input),
+the same barcodes as Ripser 1.2.1.
+
+Input:
+  --input FORMAT    how to read INPUT: lower-distance, upper-distance, distance
+                    (full matrix), point-cloud, sparse (lines "i j value"), npy,
+                    csv. Default: a .npy file is an n x d point cloud (n x n
+                    distances with --input distance), a .csv file a point cloud
+                    (a header row of names is skipped), other text lower-distance.
+                    Text values are separated by whitespace and commas.
+  --metric NAME     for point clouds: euclidean (default), manhattan, cosine,
+                    chebyshev; for samples x neurons matrices (rows are samples,
+                    columns neurons): correlation (1-corr), abs-correlation
+                    (1-|corr|), sqrt-abs-correlation (sqrt(1-|corr|))
+
+Computation:
+  --dim K           compute homology in dimensions 0..K (default 1)
+  --threshold T     only simplices of diameter <= T (default: none)
+  --modulus P       coefficients in Z/P, P a prime (default 2)
+  --cocycles        representative cocycles of the pairs in dimensions >= 1
+                    (JSON output only)
+  --precision P     float32 (default, as Ripser) or float64 distances
+
+Output:
+  --format F        json (default): {"diagrams":[{"dim":0,"pairs":[[b,d],...]},...]}
+                    with an infinite death as null, and with --cocycles one
+                    list of rows [v_k,...,v_0,coefficient] per pair;
+                    text: Ripser's barcode lines ("persistence intervals in
+                    dim k:", then " [b,d)" per bar, " [b, )" if essential)
+  --output FILE     write to FILE (replaced atomically) instead of stdout
+  --progress        report progress on stderr
+  -h, --help        show this help
+
+Exit status: 0 done, 1 bad input data, 2 bad usage, 130 interrupted (Ctrl-C).
+`;
+
+const OPTIONS = {
+  input: { type: "string" },
+  metric: { type: "string" },
+  dim: { type: "string" },
+  threshold: { type: "string" },
+  modulus: { type: "string" },
+  cocycles: { type: "boolean" },
+  precision: { type: "string" },
+  format: { type: "string" },
+  output: { type: "string" },
+  progress: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+/** The largest modulus the core accepts. */
+const MAX_MODULUS = 65521;
+
+/** Parsed options of `nettopo ph`. */
+export interface PhCommand {
+  readonly inputPath: string;
+  readonly inputFormat: InputFormat | undefined;
+  readonly metric: MetricName | undefined;
+  readonly maxDim: number;
+  readonly threshold: number;
+  readonly modulus: number;
+  readonly cocycles: boolean;
+  readonly precision: Precision;
+  readonly format: "json" | "text";
+  readonly output: string | undefined;
+  readonly progress: boolean;
+}
+
+/**
+ * Parses the arguments of `nettopo ph` (strictly: unknown flags are errors).
+ * @returns The command, or `"help"` when help was asked for.
+ * @throws UsageError for anything wrong in the arguments.
+ */
+export function parsePhArguments(args: readonly string[]): PhCommand | "help" {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(describeParseError(error));
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return "help";
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length === 0
+        ? "ph needs an INPUT file (or - for standard input); run 'nettopo ph --help' for usage"
+        : `ph takes one INPUT; got ${positionals.length}: ${positionals.map((p) => JSON.stringify(p)).join(" ")}`,
+    );
+  }
+  const inputFormat = oneOf("--input", values.input, INPUT_FORMATS);
+  const metricNames = [...POINT_METRICS, ...Object.keys(CORRELATION_METRICS)] as MetricName[];
+  const metric = oneOf("--metric", values.metric, metricNames);
+  const format = oneOf("--format", values.format, ["json", "text"] as const) ?? "json";
+  const precision = oneOf("--precision", values.precision, ["float32", "float64"] as const) ?? "float32";
+  const maxDim = values.dim === undefined ? 1 : integerFlag("--dim", values.dim);
+  const modulus = values.modulus === undefined ? 2 : integerFlag("--modulus", values.modulus);
+  if (!isPrime(modulus) || modulus > MAX_MODULUS) {
+    throw new UsageError(
+      `--modulus ${values.modulus} is not a prime up to ${MAX_MODULUS}; expected a prime such as 2, 3, 5 or 7`,
+    );
+  }
+  const threshold = values.threshold === undefined ? Number.POSITIVE_INFINITY : thresholdFlag(values.threshold);
+  const cocycles = values.cocycles === true;
+  if (cocycles && format === "text") {
+    throw new UsageError(
+      "--cocycles needs --format json (the text format is Ripser's barcode lines, without cocycles)",
+    );
+  }
+  if (values.output === "") throw new UsageError("--output needs a file name");
+  return {
+    inputPath: positionals[0]!,
+    inputFormat,
+    metric,
+    maxDim,
+    threshold,
+    modulus,
+    cocycles,
+    precision,
+    format,
+    output: values.output,
+    progress: values.progress === true,
+  };
+}
+
+/**
+ * Runs `nettopo ph`: reads INPUT, computes its diagram in a worker thread and
+ * prints it. Ctrl-C aborts the computation (exit 130).
+ *
+ * @returns The exit code.
+ * @throws UsageError, TypeError / RangeError (bad data) and system errors, for
+ *   the caller to report in one line.
+ */
+export async function runPh(args: readonly string[]): Promise<number> {
+  const command = parsePhArguments(args);
+  if (command === "help") {
+    process.stdout.write(PH_USAGE);
+    return 0;
+  }
+  const controller = new AbortController();
+  const onSigint = () => controller.abort();
+  process.on("SIGINT", onSigint);
+  try {
+    const { bytes, source } = await readSource(command.inputPath);
+    if (controller.signal.aborted) return interrupted();
+    const input = readInput(bytes, source, command.inputFormat);
+    if (command.metric !== undefined && input.kind !== "matrix") {
+      throw new UsageError(
+        `--metric applies to point clouds and samples x neurons matrices (point-cloud, csv, npy); ${source} was read as ${input.kind === "sparse" ? "sparse distances" : "a distance matrix"}`,
+      );
+    }
+    const job: PhJob = {
+      input,
+      metric: command.metric,
+      maxDim: command.maxDim,
+      threshold: command.threshold,
+      modulus: command.modulus,
+      cocycles: command.cocycles,
+      precision: command.precision,
+    };
+    const diagram = await computeInWorker(job, command.progress, controller.signal);
+    if (diagram === undefined) return interrupted();
+    const text =
+      command.format === "text"
+        ? formatRipserBarcodes(diagram)
+        : `${JSON.stringify(diagramToJSON(diagram, { precision: command.precision }))}\n`;
+    if (command.output !== undefined) {
+      try {
+        await writeFileAtomic(command.output, text);
+      } catch (error) {
+        throw new IoError("write", command.output, error);
+      }
+    } else {
+      process.stdout.write(text);
+    }
+    return 0;
+  } finally {
+    process.off("SIGINT", onSigint);
+  }
+}
+
+function interrupted(): number {
+  process.stderr.write("nettopo: interrupted (SIGINT); nothing was written\n");
+  return 130;
+}
+
+/** Reads a file, or standard input for `-`. */
+async function readSource(path: string): Promise<{ bytes: Uint8Array; source: string }> {
+  if (path === "-") {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return { bytes: Buffer.concat(chunks), source: "<stdin>" };
+  }
+  try {
+    return { bytes: await readFile(path), source: path };
+  } catch (error) {
+    throw new IoError("read", path, error);
+  }
+}
+
+/**
+ * Computes the diagram in a worker thread. On abort, the worker sees the
+ * shared flag as `signal.aborted` and stops at the core's next check; it is
+ * terminated if it has not stopped a second later.
+ *
+ * @returns The diagram, or undefined when aborted.
+ */
+function computeInWorker(
+  job: PhJob,
+  progress: boolean,
+  signal: AbortSignal,
+): Promise<PersistenceDiagram | undefined> {
+  const abortFlag = new Int32Array(new SharedArrayBuffer(4));
+  const data: PhWorkerData = { job, abortFlag, progress };
+  const worker = new Worker(new URL("./ph-worker.js", import.meta.url), { workerData: data });
+  const reporter = progress ? new ProgressReporter() : undefined;
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    let killTimer: NodeJS.Timeout | undefined;
+    const finish = (action: () => void) => {
+      if (settled) return;
+      settled = true;
+      signal.removeEventListener("abort", onAbort);
+      if (killTimer) clearTimeout(killTimer);
+      reporter?.end();
+      action();
+      void worker.terminate();
+    };
+    const onAbort = () => {
+      Atomics.store(abortFlag, 0, 1);
+      killTimer = setTimeout(() => finish(() => resolve(undefined)), 1000);
+      killTimer.unref();
+    };
+    signal.addEventListener("abort", onAbort);
+    worker.on("message", (message: PhWorkerMessage) => {
+      if (message.type === "progress") {
+        reporter?.report(message.stage, message.done, message.total);
+      } else if (message.type === "result") {
+        finish(() => resolve(message.diagram));
+      } else if (signal.aborted) {
+        finish(() => resolve(undefined));
+      } else {
+        finish(() => reject(rebuildError(message)));
+      }
+    });
+    worker.on("error", (error: Error & { code?: string }) => {
+      if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
+        finish(() =>
+          reject(
+            new RangeError(
+              "ran out of memory computing persistent homology; use a --threshold, a lower --dim or fewer points",
+            ),
+          ),
+        );
+      } else {
+        finish(() => reject(error));
+      }
+    });
+    worker.on("exit", (code) => {
+      finish(() =>
+        signal.aborted ? resolve(undefined) : reject(new Error(`the worker thread stopped with code ${code}`)),
+      );
+    });
+  });
+}
+
+/** The error a worker reported, with its kind (TypeError / RangeError / other). */
+function rebuildError(message: { name: string; message: string; stack?: string }): Error {
+  const error =
+    message.name === "TypeError"
+      ? new TypeError(message.message)
+      : message.name === "RangeError"
+        ? new RangeError(message.message)
+        : new Error(message.message);
+  if (message.name !== error.name) error.name = message.name;
+  if (message.stack !== undefined) error.stack = message.stack;
+  return error;
+}
+
+/** Progress on stderr: one updating line on a terminal, otherwise a line a second. */
+class ProgressReporter {
+  private last = 0;
+  private readonly tty = process.stderr.isTTY === true;
+  private shown = false;
+
+  report(stage: string, done: number, total: number): void {
+    const now = Date.now();
+    if (now - this.last < (this.tty ? 100 : 1000) && done !== total) return;
+    this.last = now;
+    const percent = total > 0 ? ` (${Math.floor((100 * done) / total)}%)` : "";
+    const line = `nettopo: ${stage} ${done}/${total}${percent}`;
+    if (this.tty) {
+      process.stderr.write(`\r\x1b[K${line}`);
+      this.shown = true;
+    } else {
+      process.stderr.write(`${line}\n`);
+    }
+  }
+
+  end(): void {
+    if (this.shown) process.stderr.write("\r\x1b[K");
+  }
+}
+
+function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined) return undefined;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} ${JSON.stringify(value)} is not known; expected one of ${allowed.join(", ")}`);
+}
+
+function integerFlag(flag: string, value: string): number {
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(`${flag} ${JSON.stringify(value)} is not an integer; expected an integer >= 0`);
+  }
+  return Number(value);
+}
+
+function thresholdFlag(value: string): number {
+  if (/^\+?(inf|infinity)$/i.test(value)) return Number.POSITIVE_INFINITY;
+  const number = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  if (!(number >= 0)) {
+    throw new UsageError(`--threshold ${JSON.stringify(value)} is not a number >= 0; expected e.g. --threshold 0.5`);
+  }
+  return number;
+}
+
+function isPrime(n: number): boolean {
+  if (n < 2) return false;
+  for (let d = 2; d * d <= n; d += 1) if (n % d === 0) return false;
+  return true;
+}
+
+function describeParseError(error: unknown): string {
+  const e = error as { code?: string; message?: string };
+  const message = String(e.message ?? error);
+  const option = /'([^']+)'/.exec(message)?.[1];
+  switch (e.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return `unknown option ${option ?? message}; run 'nettopo ph --help' for the options`;
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      return `${message.replace(/\.$/, "").replace(/^Option /, "option ")}; run 'nettopo ph --help' for the options`;
+    default:
+      return message.split("\n")[0]!;
+  }
+}

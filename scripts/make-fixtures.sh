@@ -16,3 +16,4 @@ fi
 /usr/bin/python3 scripts/fixtures/rips.py
 /usr/bin/python3 scripts/fixtures/cubical.py
 /usr/bin/python3 scripts/fixtures/metric.py
+/usr/bin/python3 scripts/fixtures/flag.py

@@ -30,6 +30,8 @@ function reason(cause: unknown, action: "read" | "write"): string {
     case "ENOSPC":
       return "no space left on the device";
     default:
-      return code === undefined ? String((cause as Error)?.message ?? cause) : `${code} (${(cause as Error).message})`;
+      return code === undefined
+        ? String((cause as Error)?.message ?? cause)
+        : `${code} (${(cause as Error).message})`;
   }
 }

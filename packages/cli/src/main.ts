@@ -20,7 +20,10 @@ Options:
 Run 'nettopo <command> --help' for the options of a command.
 `;
 
-const COMMANDS: Record<string, { usage: string; run: (args: readonly string[]) => Promise<number> }> = {
+const COMMANDS: Record<
+  string,
+  { usage: string; run: (args: readonly string[]) => Promise<number> }
+> = {
   ph: { usage: PH_USAGE, run: runPh },
 };
 

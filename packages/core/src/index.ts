@@ -39,3 +39,7 @@ export {
 } from "./metric/condensed-size.js";
 export type { RandomSource } from "./random.js";
 export { gaussian, seededRandom } from "./random.js";
+export type { FlagOptions, WeightedGraph } from "./ph/flag-persistence.js";
+export { flagPersistence } from "./ph/flag-persistence.js";
+export type { Graph } from "./ph/lower-star-persistence.js";
+export { lowerStarPersistence } from "./ph/lower-star-persistence.js";

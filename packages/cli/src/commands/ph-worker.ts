@@ -15,9 +15,19 @@ export interface PhWorkerData {
 
 /** A message of the worker to the main thread. */
 export type PhWorkerMessage =
-  | { readonly type: "progress"; readonly stage: string; readonly done: number; readonly total: number }
+  | {
+      readonly type: "progress";
+      readonly stage: string;
+      readonly done: number;
+      readonly total: number;
+    }
   | { readonly type: "result"; readonly diagram: import("@nettopo/core").PersistenceDiagram }
-  | { readonly type: "error"; readonly name: string; readonly message: string; readonly stack?: string };
+  | {
+      readonly type: "error";
+      readonly name: string;
+      readonly message: string;
+      readonly stack?: string;
+    };
 
 const port = parentPort!;
 const { job, abortFlag, progress } = workerData as PhWorkerData;

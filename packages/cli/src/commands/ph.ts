@@ -8,10 +8,10 @@ import {
   type Precision,
 } from "@nettopo/core";
 import { writeFileAtomic } from "../atomic-write.js";
-import { INPUT_FORMATS, type InputFormat, readInput } from "../readers/read-input.js";
 import { IoError } from "../io-error.js";
+import { INPUT_FORMATS, type InputFormat, readInput } from "../readers/read-input.js";
 import { UsageError } from "../usage-error.js";
-import { CORRELATION_METRICS, type MetricName, POINT_METRICS, type PhJob } from "./ph-job.js";
+import { CORRELATION_METRICS, type MetricName, type PhJob, POINT_METRICS } from "./ph-job.js";
 import type { PhWorkerData, PhWorkerMessage } from "./ph-worker.js";
 
 /** The help text of `nettopo ph`. */
@@ -110,7 +110,8 @@ export function parsePhArguments(args: readonly string[]): PhCommand | "help" {
   const metricNames = [...POINT_METRICS, ...Object.keys(CORRELATION_METRICS)] as MetricName[];
   const metric = oneOf("--metric", values.metric, metricNames);
   const format = oneOf("--format", values.format, ["json", "text"] as const) ?? "json";
-  const precision = oneOf("--precision", values.precision, ["float32", "float64"] as const) ?? "float32";
+  const precision =
+    oneOf("--precision", values.precision, ["float32", "float64"] as const) ?? "float32";
   const maxDim = values.dim === undefined ? 1 : integerFlag("--dim", values.dim);
   const modulus = values.modulus === undefined ? 2 : integerFlag("--modulus", values.modulus);
   if (!isPrime(modulus) || modulus > MAX_MODULUS) {
@@ -118,7 +119,8 @@ export function parsePhArguments(args: readonly string[]): PhCommand | "help" {
       `--modulus ${values.modulus} is not a prime up to ${MAX_MODULUS}; expected a prime such as 2, 3, 5 or 7`,
     );
   }
-  const threshold = values.threshold === undefined ? Number.POSITIVE_INFINITY : thresholdFlag(values.threshold);
+  const threshold =
+    values.threshold === undefined ? Number.POSITIVE_INFINITY : thresholdFlag(values.threshold);
   const cocycles = values.cocycles === true;
   if (cocycles && format === "text") {
     throw new UsageError(
@@ -276,7 +278,9 @@ function computeInWorker(
     });
     worker.on("exit", (code) => {
       finish(() =>
-        signal.aborted ? resolve(undefined) : reject(new Error(`the worker thread stopped with code ${code}`)),
+        signal.aborted
+          ? resolve(undefined)
+          : reject(new Error(`the worker thread stopped with code ${code}`)),
       );
     });
   });
@@ -320,24 +324,36 @@ class ProgressReporter {
   }
 }
 
-function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+): T | undefined {
   if (value === undefined) return undefined;
   if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`${flag} ${JSON.stringify(value)} is not known; expected one of ${allowed.join(", ")}`);
+  throw new UsageError(
+    `${flag} ${JSON.stringify(value)} is not known; expected one of ${allowed.join(", ")}`,
+  );
 }
 
 function integerFlag(flag: string, value: string): number {
   if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(`${flag} ${JSON.stringify(value)} is not an integer; expected an integer >= 0`);
+    throw new UsageError(
+      `${flag} ${JSON.stringify(value)} is not an integer; expected an integer >= 0`,
+    );
   }
   return Number(value);
 }
 
 function thresholdFlag(value: string): number {
   if (/^\+?(inf|infinity)$/i.test(value)) return Number.POSITIVE_INFINITY;
-  const number = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(value) ? Number(value) : Number.NaN;
+  const number = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(value)
+    ? Number(value)
+    : Number.NaN;
   if (!(number >= 0)) {
-    throw new UsageError(`--threshold ${JSON.stringify(value)} is not a number >= 0; expected e.g. --threshold 0.5`);
+    throw new UsageError(
+      `--threshold ${JSON.stringify(value)} is not a number >= 0; expected e.g. --threshold 0.5`,
+    );
   }
   return number;
 }

@@ -1,5 +1,5 @@
-import type { ParsedDistances } from "./parsed-input.js";
 import { DISTANCE_TOLERANCE } from "./distance-tolerance.js";
+import type { ParsedDistances } from "./parsed-input.js";
 import { readTextMatrix } from "./text-matrix.js";
 import { sourceName } from "./text-scanner.js";
 
@@ -74,7 +74,7 @@ export function fullToCondensed(
             `at row ${i}, column ${j}; expected a symmetric matrix`,
         );
       }
-      out[(i * (i - 1)) / 2 + j] = lower > 0 ? lower : 0;
+      out[(i * (i - 1)) / 2 + j] = Math.max(lower, 0);
     }
   }
   return { kind: "distances", count: n, values: out };

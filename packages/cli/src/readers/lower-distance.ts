@@ -1,5 +1,5 @@
-import type { ParsedDistances } from "./parsed-input.js";
 import { DISTANCE_TOLERANCE } from "./distance-tolerance.js";
+import type { ParsedDistances } from "./parsed-input.js";
 import { locateToken, sourceName, TextScanner } from "./text-scanner.js";
 import { triangleSize } from "./triangle-size.js";
 

@@ -65,7 +65,9 @@ export function readNpy(bytes: Uint8Array, source: string): ParsedMatrix {
     );
   }
   if (count === 0) {
-    throw new RangeError(`${name}: .npy array of shape (${rows}, ${columns}) is empty; expected at least one value`);
+    throw new RangeError(
+      `${name}: .npy array of shape (${rows}, ${columns}) is empty; expected at least one value`,
+    );
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset + header.dataOffset, needed);
   const read = elementReader(header);
@@ -75,7 +77,9 @@ export function readNpy(bytes: Uint8Array, source: string): ParsedMatrix {
       const k = header.fortranOrder ? c * rows + r : r * columns + c;
       const v = read(view, k * header.itemSize);
       if (!Number.isFinite(v)) {
-        throw new RangeError(`${name}: value ${v} at row ${r}, column ${c}; expected finite numbers`);
+        throw new RangeError(
+          `${name}: value ${v} at row ${r}, column ${c}; expected finite numbers`,
+        );
       }
       values[r * columns + c] = v;
     }
@@ -90,19 +94,27 @@ export function readNpy(bytes: Uint8Array, source: string): ParsedMatrix {
 export function readNpyHeader(bytes: Uint8Array, source: string): NpyHeader {
   const name = sourceName(source);
   if (!isNpy(bytes)) {
-    throw new TypeError(`${name}: not a .npy file (it does not start with \\x93NUMPY); expected a NumPy .npy file`);
+    throw new TypeError(
+      `${name}: not a .npy file (it does not start with \\x93NUMPY); expected a NumPy .npy file`,
+    );
   }
   if (bytes.length < 10) {
-    throw new RangeError(`${name}: truncated .npy file: ${bytes.length} bytes, shorter than the header`);
+    throw new RangeError(
+      `${name}: truncated .npy file: ${bytes.length} bytes, shorter than the header`,
+    );
   }
   const major = bytes[6]!;
   if (major < 1 || major > 3) {
-    throw new RangeError(`${name}: .npy format version ${major}.${bytes[7]}; expected version 1, 2 or 3`);
+    throw new RangeError(
+      `${name}: .npy format version ${major}.${bytes[7]}; expected version 1, 2 or 3`,
+    );
   }
   const lengthBytes = major === 1 ? 2 : 4;
   const prefix = 8 + lengthBytes;
   if (bytes.length < prefix) {
-    throw new RangeError(`${name}: truncated .npy file: ${bytes.length} bytes, shorter than the header`);
+    throw new RangeError(
+      `${name}: truncated .npy file: ${bytes.length} bytes, shorter than the header`,
+    );
   }
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   const headerLength = major === 1 ? dv.getUint16(8, true) : dv.getUint32(8, true);
@@ -116,7 +128,9 @@ export function readNpyHeader(bytes: Uint8Array, source: string): NpyHeader {
   const dict = parseHeaderDict(text, name);
   const descr = dict.descr;
   if (typeof descr !== "string") {
-    throw new TypeError(`${name}: .npy dtype ${describeValue(descr)} is not supported; expected one of ${SUPPORTED.join(", ")}`);
+    throw new TypeError(
+      `${name}: .npy dtype ${describeValue(descr)} is not supported; expected one of ${SUPPORTED.join(", ")}`,
+    );
   }
   const match = /^([<>|=]?)([fiu])(\d+)$/.exec(descr);
   if (!match || !SUPPORTED.includes(`${match[2]}${match[3]}`)) {
@@ -127,15 +141,21 @@ export function readNpyHeader(bytes: Uint8Array, source: string): NpyHeader {
   const itemSize = Number(match[3]);
   const order = match[1]!;
   if (order === "|" && itemSize > 1) {
-    throw new RangeError(`${name}: .npy dtype ${JSON.stringify(descr)} has no byte order; expected < or >`);
+    throw new RangeError(
+      `${name}: .npy dtype ${JSON.stringify(descr)} has no byte order; expected < or >`,
+    );
   }
   const fortranOrder = dict.fortran_order;
   if (typeof fortranOrder !== "boolean") {
-    throw new RangeError(`${name}: .npy header has fortran_order ${describeValue(fortranOrder)}; expected True or False`);
+    throw new RangeError(
+      `${name}: .npy header has fortran_order ${describeValue(fortranOrder)}; expected True or False`,
+    );
   }
   const shape = dict.shape;
   if (!Array.isArray(shape)) {
-    throw new RangeError(`${name}: .npy header has shape ${describeValue(shape)}; expected a tuple of sizes`);
+    throw new RangeError(
+      `${name}: .npy header has shape ${describeValue(shape)}; expected a tuple of sizes`,
+    );
   }
   return {
     // "=" is the writer's native order; NumPy writes "<" on the little-endian machines it runs on.
@@ -223,7 +243,8 @@ function parseHeaderDict(text: string, name: string): Record<string, HeaderValue
   skip();
   while (text[p] !== "}") {
     const key = string();
-    if (key !== "descr" && key !== "fortran_order" && key !== "shape") fail(`unknown key ${JSON.stringify(key)}`);
+    if (key !== "descr" && key !== "fortran_order" && key !== "shape")
+      fail(`unknown key ${JSON.stringify(key)}`);
     if (Object.hasOwn(dict, key)) fail(`key ${JSON.stringify(key)} given twice`);
     expect(":");
     dict[key] = value();

@@ -47,7 +47,13 @@ export function readInput(
     if (format === "distance") {
       const matrix = readNpy(bytes, source);
       const name = sourceName(source);
-      return fullToCondensed(matrix.values, matrix.rows, matrix.columns, source, (r, c) => `${name}[${r},${c}]`);
+      return fullToCondensed(
+        matrix.values,
+        matrix.rows,
+        matrix.columns,
+        source,
+        (r, c) => `${name}[${r},${c}]`,
+      );
     }
     throw new UsageError(
       `--input ${format} cannot read ${sourceName(source)}, a .npy file; expected --input npy / point-cloud (n x d points) or distance (n x n)`,

@@ -14,7 +14,11 @@ export interface NpyBytesOptions {
  * bytes and ending in a newline, then the raw data). `values` are in storage
  * order (row-major unless `fortranOrder`).
  */
-export function npyBytes(shape: readonly number[], values: readonly number[], options: NpyBytesOptions = {}): Uint8Array {
+export function npyBytes(
+  shape: readonly number[],
+  values: readonly number[],
+  options: NpyBytesOptions = {},
+): Uint8Array {
   const descr = options.descr ?? "<f8";
   const version = options.version ?? 1;
   const shapeText = shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(", ")})`;

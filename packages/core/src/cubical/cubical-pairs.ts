@@ -8,11 +8,16 @@
  *   nodes are the top cells plus one node outside the grid and whose edges
  *   are the (D-1)-cells, in reverse filtration order (Alexander duality; the
  *   "joint pairs" of CubicalRipser, Kaji, Sudo & Ahara 2020, arXiv:2005.12692).
- * - H_q for 0 < q < D-1 (only H1 of a 3-D grid): cohomology reduction over
- *   Z/2 with clearing, columns the q-cells by decreasing filtration, pivot the
- *   earliest coface (de Silva, Morozov & Vejdemo-Johansson 2011; Bauer 2021,
- *   Ripser). Grids in R^1..R^3 have torsion-free homology, so Z/2 gives the
- *   same diagram as any field.
+ * - H_q for 0 < q < D-1 (only H1 of a 3-D grid): boundary-matrix reduction
+ *   over Z/2 with clearing (Chen & Kerber 2011, "Persistent homology
+ *   computation with a twist"), the (q+1)-cells found to be births of H_{q+1}
+ *   on the dual graph being cleared. Measured on random 64^3 and 96^3
+ *   volumes, this homology reduction added far fewer entries than the
+ *   cohomology one (Ripser's way), whose reduced columns grew to hundreds of
+ *   entries in the V-construction.
+ *
+ * Grids in R^1..R^3 have torsion-free homology, so Z/2 gives the same
+ * diagram as any field.
  */
 
 import type { CellGrid } from "./cell-grid.js";
@@ -45,15 +50,10 @@ export type Checkpoint = (done: number, total: number) => void;
 const CHECK_MASK = 0xffff;
 
 /**
- * H0 pairs by union–find. Marks in `cleared` (indexed by edge position) the
- * edges that merge two components: they are the pivots of the vertex
- * coboundaries, so the H1 cohomology reduction skips them (clearing).
+ * H0 pairs by union–find over vertex positions, edges by increasing
+ * filtration; the younger component (later root) dies.
  */
-export function vertexPairs(
-  grid: CellGrid,
-  cleared: Uint8Array | undefined,
-  checkpoint: Checkpoint,
-): RankPairs {
+export function vertexPairs(grid: CellGrid, checkpoint: Checkpoint): RankPairs {
   const { rank, position, strides, axes } = grid;
   const vertices = grid.order[0]!;
   const edges = grid.order[1] ?? new Int32Array(0);
@@ -79,7 +79,6 @@ export function vertexPairs(
     if (a === b) continue;
     const younger = Math.max(a, b);
     parent[younger] = Math.min(a, b);
-    if (cleared !== undefined) cleared[e] = 1;
     const birth = rank[vertices[younger]!]!;
     const death = rank[cell]!;
     if (birth !== death) pairs.push(birth, death);
@@ -92,9 +91,15 @@ export function vertexPairs(
  * H_{D-1} pairs by union–find on the dual graph, (D-1)-cells taken by
  * decreasing filtration. A root is the latest top cell of its component (the
  * outside node is later than all); when two components meet, the one with the
- * earlier root dies, pairing the (D-1)-cell with that root.
+ * earlier root dies, pairing the (D-1)-cell with that root. Every (D-1)-cell
+ * that joins two components is a birth of H_{D-1} (zero-length pairs too):
+ * `positive`, when given, receives them by position (for clearing H_{D-2}).
  */
-export function topPairs(grid: CellGrid, checkpoint: Checkpoint): RankPairs {
+export function topPairs(
+  grid: CellGrid,
+  positive: Uint8Array | undefined,
+  checkpoint: Checkpoint,
+): RankPairs {
   const { rank, position, extents, strides, axes, topDim } = grid;
   const tops = grid.order[topDim]!;
   const walls = grid.order[topDim - 1]!;
@@ -132,125 +137,9 @@ export function topPairs(grid: CellGrid, checkpoint: Checkpoint): RankPairs {
     if (a === b) continue;
     const younger = Math.min(a, b);
     parent[younger] = Math.max(a, b);
+    if (positive !== undefined) positive[w] = 1;
     const birth = rank[cell]!;
     const death = rank[tops[younger]!]!;
-    if (birth !== death) pairs.push(birth, death);
-  }
-  return pairs;
-}
-
-/**
- * H_q pairs by cohomology reduction with clearing, for 0 < q < D-1.
- * `cleared` (by q-cell position) marks the q-cells that were pivots in
- * dimension q-1; `nextCleared`, when given, receives the (q+1)-cells that
- * become pivots here.
- */
-export function middlePairs(
-  grid: CellGrid,
-  q: number,
-  cleared: Uint8Array,
-  nextCleared: Uint8Array | undefined,
-  checkpoint: Checkpoint,
-): RankPairs {
-  const { rank, position, extents, strides, axes } = grid;
-  const columns = grid.order[q]!;
-  const cofaces = grid.order[q + 1]!;
-  const pairs = new RankPairs();
-  // pivotOwner[p]: the stored column whose pivot is the coface at position p.
-  const pivotOwner = new Int32Array(cofaces.length).fill(-1);
-  // Stored reduced columns: sorted coface positions in `pool`.
-  let pool = new Int32Array(1 << 16);
-  let poolLength = 0;
-  let columnStart = new Int32Array(1 << 12);
-  let columnLength = new Int32Array(1 << 12);
-  let stored = 0;
-  let work = new Int32Array(64);
-  let spare = new Int32Array(64);
-
-  for (let j = columns.length - 1; j >= 0; j--) {
-    const done = columns.length - 1 - j;
-    if ((done & CHECK_MASK) === 0) checkpoint(done, columns.length);
-    if (cleared[j] === 1) continue;
-    const cell = columns[j]!;
-
-    // The coboundary: c ± e_k for the even coordinates k, sorted by position.
-    let length = 0;
-    let rest = cell;
-    for (let k = 0; k < axes; k++) {
-      const c = Math.floor(rest / strides[k]!);
-      rest -= c * strides[k]!;
-      if ((c & 1) === 1) continue;
-      if (c > 0) work[length++] = position[cell - strides[k]!]!;
-      if (c < extents[k]! - 1) work[length++] = position[cell + strides[k]!]!;
-    }
-    for (let i = 1; i < length; i++) {
-      const x = work[i]!;
-      let t = i - 1;
-      while (t >= 0 && work[t]! > x) {
-        work[t + 1] = work[t]!;
-        t--;
-      }
-      work[t + 1] = x;
-    }
-
-    // Reduce: add the stored column owning the pivot until the pivot is new.
-    while (length > 0) {
-      const owner = pivotOwner[work[0]!]!;
-      if (owner < 0) break;
-      const from = columnStart[owner]!;
-      const to = from + columnLength[owner]!;
-      if (spare.length < length + (to - from)) spare = new Int32Array(2 * (length + (to - from)));
-      let n = 0;
-      let x = 0;
-      let y = from;
-      while (x < length && y < to) {
-        const u = work[x]!;
-        const v = pool[y]!;
-        if (u < v) {
-          spare[n++] = u;
-          x++;
-        } else if (v < u) {
-          spare[n++] = v;
-          y++;
-        } else {
-          x++;
-          y++;
-        }
-      }
-      while (x < length) spare[n++] = work[x++]!;
-      while (y < to) spare[n++] = pool[y++]!;
-      const swap = work;
-      work = spare;
-      spare = swap;
-      length = n;
-    }
-
-    if (length === 0) {
-      pairs.push(rank[cell]!, -1);
-      continue;
-    }
-    const pivot = work[0]!;
-    if (stored === columnStart.length) {
-      const starts = new Int32Array(stored * 2);
-      starts.set(columnStart);
-      columnStart = starts;
-      const lengths = new Int32Array(stored * 2);
-      lengths.set(columnLength);
-      columnLength = lengths;
-    }
-    if (poolLength + length > pool.length) {
-      const grown = new Int32Array(Math.max(pool.length * 2, poolLength + length));
-      grown.set(pool.subarray(0, poolLength));
-      pool = grown;
-    }
-    pool.set(work.subarray(0, length), poolLength);
-    columnStart[stored] = poolLength;
-    columnLength[stored] = length;
-    poolLength += length;
-    pivotOwner[pivot] = stored++;
-    if (nextCleared !== undefined) nextCleared[pivot] = 1;
-    const birth = rank[cell]!;
-    const death = rank[cofaces[pivot]!]!;
     if (birth !== death) pairs.push(birth, death);
   }
   return pairs;
@@ -265,4 +154,185 @@ function oddAxisStride(cell: number, strides: Int32Array, axes: number): number 
     if ((c & 1) === 1) return strides[k]!;
   }
   return 0;
+}
+
+/**
+ * H_q pairs by homology reduction with clearing, for 0 < q < D-1. Columns
+ * are the (q+1)-cells by increasing filtration, the pivot of a column its
+ * latest face. `positiveAbove` (by (q+1)-cell position) marks the (q+1)-cells
+ * that are births in dimension q+1: their columns reduce to zero and are
+ * skipped (clearing). `positiveHere`, when given, receives the q-cells found
+ * to be births (to clear the next dimension down).
+ *
+ * The working column is a max-heap of face positions with lazy cancellation
+ * (as Ripser's): `inColumn` holds each face's Z/2 coefficient, a face is
+ * pushed when its coefficient becomes 1 and stale heap entries are dropped
+ * when they surface, so adding a stored column costs its length times a log,
+ * however long the working column has grown. Reduced columns are stored
+ * (sorted, decreasing) for the columns that later share their pivot.
+ */
+export function middlePairs(
+  grid: CellGrid,
+  q: number,
+  positiveAbove: Uint8Array,
+  positiveHere: Uint8Array | undefined,
+  checkpoint: Checkpoint,
+): RankPairs {
+  const { rank, position, strides, axes } = grid;
+  const columns = grid.order[q + 1]!;
+  const faces = grid.order[q]!;
+  const pairs = new RankPairs();
+  const pivotOwner = new Int32Array(faces.length).fill(-1);
+  const inColumn = new Uint8Array(faces.length);
+  let pool = new Int32Array(1 << 16);
+  let poolLength = 0;
+  let columnStart = new Int32Array(1 << 12);
+  let columnLength = new Int32Array(1 << 12);
+  let stored = 0;
+  const boundary = new Int32Array(2 * axes);
+  let heap = new Int32Array(1 << 10);
+  let size = 0;
+
+  const push = (x: number): void => {
+    if (size === heap.length) {
+      const grown = new Int32Array(size * 2);
+      grown.set(heap);
+      heap = grown;
+    }
+    let i = size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      const p = heap[parent]!;
+      if (p >= x) break;
+      heap[i] = p;
+      i = parent;
+    }
+    heap[i] = x;
+  };
+  const popTop = (): void => {
+    const last = heap[--size]!;
+    let i = 0;
+    for (;;) {
+      let child = 2 * i + 1;
+      if (child >= size) break;
+      if (child + 1 < size && heap[child + 1]! > heap[child]!) child++;
+      if (heap[child]! <= last) break;
+      heap[i] = heap[child]!;
+      i = child;
+    }
+    if (size > 0) heap[i] = last;
+  };
+  /** The largest face with coefficient 1, or -1; drops stale entries. */
+  const pivotOf = (): number => {
+    while (size > 0) {
+      const top = heap[0]!;
+      if (inColumn[top] === 1) return top;
+      popTop();
+    }
+    return -1;
+  };
+
+  for (let j = 0; j < columns.length; j++) {
+    if ((j & CHECK_MASK) === 0) checkpoint(j, columns.length);
+    if (positiveAbove[j] === 1) continue;
+    const cell = columns[j]!;
+    // The boundary: c ± e_k for the odd coordinates k (distinct faces).
+    let length = 0;
+    let rest = cell;
+    for (let k = 0; k < axes; k++) {
+      const c = Math.floor(rest / strides[k]!);
+      rest -= c * strides[k]!;
+      if ((c & 1) === 0) continue;
+      boundary[length++] = position[cell - strides[k]!]!;
+      boundary[length++] = position[cell + strides[k]!]!;
+    }
+    let latest = 0;
+    for (let i = 1; i < length; i++) if (boundary[i]! > boundary[latest]!) latest = i;
+    if (pivotOwner[boundary[latest]!]! < 0) {
+      // Most columns: the pivot is new, the boundary is the reduced column.
+      const pivot = boundary[latest]!;
+      if (stored === columnStart.length) {
+        const starts = new Int32Array(stored * 2);
+        starts.set(columnStart);
+        columnStart = starts;
+        const lengths = new Int32Array(stored * 2);
+        lengths.set(columnLength);
+        columnLength = lengths;
+      }
+      if (poolLength + length > pool.length) {
+        const grown = new Int32Array(pool.length * 2);
+        grown.set(pool);
+        pool = grown;
+      }
+      // Insertion sort, decreasing, straight into the pool.
+      const start = poolLength;
+      for (let i = 0; i < length; i++) {
+        const x = boundary[i]!;
+        let t = poolLength++;
+        while (t > start && pool[t - 1]! < x) {
+          pool[t] = pool[t - 1]!;
+          t--;
+        }
+        pool[t] = x;
+      }
+      columnStart[stored] = start;
+      columnLength[stored] = length;
+      pivotOwner[pivot] = stored++;
+      if (positiveHere !== undefined) positiveHere[pivot] = 1;
+      const birth = rank[faces[pivot]!]!;
+      const death = rank[cell]!;
+      if (birth !== death) pairs.push(birth, death);
+      continue;
+    }
+    for (let i = 0; i < length; i++) {
+      inColumn[boundary[i]!] = 1;
+      push(boundary[i]!);
+    }
+    let pivot = pivotOf();
+    while (pivot >= 0) {
+      const owner = pivotOwner[pivot]!;
+      if (owner < 0) break;
+      const to = columnStart[owner]! + columnLength[owner]!;
+      for (let y = columnStart[owner]!; y < to; y++) {
+        const face = pool[y]!;
+        const coefficient = inColumn[face]! ^ 1;
+        inColumn[face] = coefficient;
+        if (coefficient === 1) push(face);
+      }
+      pivot = pivotOf();
+    }
+    if (pivot < 0) continue;
+
+    // Store the reduced column: pop the heap in decreasing order, keeping
+    // each face of coefficient 1 once, and reset the coefficients.
+    if (stored === columnStart.length) {
+      const starts = new Int32Array(stored * 2);
+      starts.set(columnStart);
+      columnStart = starts;
+      const lengths = new Int32Array(stored * 2);
+      lengths.set(columnLength);
+      columnLength = lengths;
+    }
+    const start = poolLength;
+    while (size > 0) {
+      const top = heap[0]!;
+      popTop();
+      if (inColumn[top] === 0) continue;
+      inColumn[top] = 0;
+      if (poolLength === pool.length) {
+        const grown = new Int32Array(pool.length * 2);
+        grown.set(pool);
+        pool = grown;
+      }
+      pool[poolLength++] = top;
+    }
+    columnStart[stored] = start;
+    columnLength[stored] = poolLength - start;
+    pivotOwner[pivot] = stored++;
+    if (positiveHere !== undefined) positiveHere[pivot] = 1;
+    const birth = rank[faces[pivot]!]!;
+    const death = rank[cell]!;
+    if (birth !== death) pairs.push(birth, death);
+  }
+  return pairs;
 }

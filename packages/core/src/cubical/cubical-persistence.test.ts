@@ -190,7 +190,7 @@ describe("cubicalPersistence invariants", () => {
     const copy = values.slice();
     const stages = new Set<string>();
     cubicalPersistence(values, [3, 4, 5], { onProgress: (p) => stages.add(p.stage) });
-    assert.deepEqual([...stages], ["filtration", "H0", "H1", "H2"]);
+    assert.deepEqual([...stages], ["filtration", "H0", "H2", "H1"]);
     assert.deepEqual(values, copy);
   });
 

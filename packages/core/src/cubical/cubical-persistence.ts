@@ -59,12 +59,13 @@ const MAX_CELLS = 2 ** 28;
  * `min_persistence=0` does), one essential class `[min, Infinity)` in H0.
  * Pairs of each dimension are sorted by birth, then death.
  *
- * Method: H0 by union–find; the top dimension minus one by union–find on the
- * dual graph (CubicalRipser's joint pairs; Kaji, Sudo & Ahara 2020,
- * arXiv:2005.12692); H1 of a 3-D grid by cohomology reduction with clearing
- * (as Ripser; Bauer 2021). Time and memory grow linearly with the grid in
- * practice: about 20 bytes per cell, and a grid of `n` samples has about
- * `2^d n` cells.
+ * Method: the complex is implicit in the grid of cells (`2n ∓ 1` per axis),
+ * values are replaced by their ranks and cells sorted by counting sort. H0 by
+ * union–find; H_{d-1} by union–find on the dual graph (CubicalRipser's joint
+ * pairs; Kaji, Sudo & Ahara 2020, arXiv:2005.12692); H1 of a 3-D grid by
+ * boundary-matrix reduction over Z/2 with clearing (Chen & Kerber 2011) and a
+ * lazy heap as working column. Memory is about 20 bytes per cell, and a grid
+ * of `n` samples has about `2^d n` cells.
  *
  * @param values - The samples, row-major (the last axis varies fastest, as
  *   numpy's C order); finite numbers, `values.length` = product of `shape`.
@@ -188,17 +189,22 @@ export function cubicalPersistence(
 
   const top = grid.topDim;
   const found: (RankPairs | undefined)[] = [];
-  // Middle dimensions need the clearing marks of the dimension below.
+  found[0] = vertexPairs(grid, stage("H0"));
+  // From the top down: H_{D-1} on the dual graph, then the middle dimensions
+  // by homology reduction, each cleared by the births found just above it.
   const lastMiddle = Math.min(maxDim, top - 2);
-  let cleared: Uint8Array | undefined =
-    lastMiddle >= 1 ? new Uint8Array(grid.order[1]!.length) : undefined;
-  found[0] = vertexPairs(grid, cleared, stage("H0"));
-  for (let q = 1; q <= lastMiddle; q++) {
-    const next = q < lastMiddle ? new Uint8Array(grid.order[q + 1]!.length) : undefined;
-    found[q] = middlePairs(grid, q, cleared!, next, stage(`H${q}`));
-    cleared = next;
+  if (top >= 2 && (maxDim >= top - 1 || lastMiddle >= 1)) {
+    let positive: Uint8Array | undefined =
+      lastMiddle >= 1 ? new Uint8Array(grid.order[top - 1]!.length) : undefined;
+    const topPairsFound = topPairs(grid, positive, stage(`H${top - 1}`));
+    if (maxDim >= top - 1) found[top - 1] = topPairsFound;
+    for (let q = top - 2; q >= 1; q--) {
+      const below = q > 1 ? new Uint8Array(grid.order[q]!.length) : undefined;
+      const pairs = middlePairs(grid, q, positive!, below, stage(`H${q}`));
+      if (q <= maxDim) found[q] = pairs;
+      positive = below;
+    }
   }
-  if (top >= 2 && maxDim >= top - 1) found[top - 1] = topPairs(grid, stage(`H${top - 1}`));
 
   const dimensions: DiagramOfDimension[] = [];
   for (let q = 0; q <= maxDim; q++) {

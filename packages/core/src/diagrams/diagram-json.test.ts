@@ -169,12 +169,19 @@ describe("diagramToJSON with float32 precision", () => {
     const json = diagramToJSON(
       {
         dimensions: [
-          { dim: 0, births: Float64Array.of(0, 0, 0), deaths: Float64Array.of(f(0.1), f(1 / 3), Infinity) },
+          {
+            dim: 0,
+            births: Float64Array.of(0, 0, 0),
+            deaths: Float64Array.of(f(0.1), f(1 / 3), Infinity),
+          },
         ],
       },
       { precision: "float32" },
     );
-    assert.equal(JSON.stringify(json), '{"diagrams":[{"dim":0,"pairs":[[0,0.1],[0,0.33333334],[0,null]]}]}');
+    assert.equal(
+      JSON.stringify(json),
+      '{"diagrams":[{"dim":0,"pairs":[[0,0.1],[0,0.33333334],[0,null]]}]}',
+    );
   });
 
   it("keeps values that are not float32 numbers exact", () => {

@@ -39,7 +39,8 @@ describe("condensedFromFull", () => {
         const { values } = condensedFromFull(full, count, { tolerance: 0 });
         for (let i = 0; i < count; i++) {
           for (let j = 0; j < count; j++) {
-            if (i !== j && values[condensedIndex(count, i, j)] !== full[i * count + j]) return false;
+            if (i !== j && values[condensedIndex(count, i, j)] !== full[i * count + j])
+              return false;
           }
         }
         return values.length === (count * (count - 1)) / 2;
@@ -54,7 +55,10 @@ describe("condensedFromFull", () => {
     const widened = condensedFromFull(f32, 2, { precision: "float64" });
     assert.ok(widened.values instanceof Float64Array);
     assert.equal(widened.values[0], Math.fround(0.1));
-    assert.ok(condensedFromFull([0, 0.1, 0.1, 0], 2, { precision: "float32" }).values instanceof Float32Array);
+    assert.ok(
+      condensedFromFull([0, 0.1, 0.1, 0], 2, { precision: "float32" }).values instanceof
+        Float32Array,
+    );
   });
 
   it("repairs rounding noise within the tolerance: asymmetry, diagonal and tiny negatives", () => {
@@ -67,7 +71,8 @@ describe("condensedFromFull", () => {
   it("refuses an asymmetric matrix, naming both entries", () => {
     assert.throws(() => condensedFromFull([0, 1, 2, 0], 2), {
       name: "RangeError",
-      message: "condensedFromFull: the matrix must be symmetric (within tolerance 0.00001); got 2 at (1, 0) but 1 at (0, 1)",
+      message:
+        "condensedFromFull: the matrix must be symmetric (within tolerance 0.00001); got 2 at (1, 0) but 1 at (0, 1)",
     });
   });
 
@@ -77,20 +82,30 @@ describe("condensedFromFull", () => {
   });
 
   it("refuses negative distances beyond the tolerance", () => {
-    assert.throws(() => condensedFromFull([0, -0.5, -0.5, 0], 2), /must be >= 0.*got -0.5 at \(1, 0\)/);
+    assert.throws(
+      () => condensedFromFull([0, -0.5, -0.5, 0], 2),
+      /must be >= 0.*got -0.5 at \(1, 0\)/,
+    );
     assert.throws(() => condensedFromFull([0, -1e-12, -1e-12, 0], 2, { tolerance: 0 }), RangeError);
   });
 
   it("names the row and column of a NaN or infinite entry", () => {
     assert.throws(() => condensedFromFull([0, 1, 2, 1, 0, Number.NaN, 2, 3, 0], 3), {
       name: "RangeError",
-      message: /^condensedFromFull: matrix\[5\] \(row 1, column 2\) must be finite; got NaN; .*sparseDistances/,
+      message:
+        /^condensedFromFull: matrix\[5\] \(row 1, column 2\) must be finite; got NaN; .*sparseDistances/,
     });
-    assert.throws(() => condensedFromFull([0, Number.POSITIVE_INFINITY, 1, 0], 2), /row 0, column 1/);
+    assert.throws(
+      () => condensedFromFull([0, Number.POSITIVE_INFINITY, 1, 0], 2),
+      /row 0, column 1/,
+    );
   });
 
   it("refuses a length other than count*count and bad options", () => {
-    assert.throws(() => condensedFromFull([0, 1, 1, 0], 3), /count\*count = 9; got 4 \(count 2\?\)/);
+    assert.throws(
+      () => condensedFromFull([0, 1, 1, 0], 3),
+      /count\*count = 9; got 4 \(count 2\?\)/,
+    );
     assert.throws(() => condensedFromFull([0], 1, { tolerance: -1 }), RangeError);
     assert.throws(() => condensedFromFull([0], 1, { tolerance: "1" as never }), TypeError);
     assert.throws(() => condensedFromFull({} as never, 1), TypeError);

@@ -94,7 +94,9 @@ export function condensedFromFull(
     if (Math.abs(diagonal) > slack) {
       throw new RangeError(
         `condensedFromFull: the diagonal must be 0 (within tolerance ${tolerance}); got ${diagonal} at (${i}, ${i})` +
-          (diagonal === 1 ? "; is this a similarity (e.g. correlation) matrix? use correlationDissimilarity" : ""),
+          (diagonal === 1
+            ? "; is this a similarity (e.g. correlation) matrix? use correlationDissimilarity"
+            : ""),
       );
     }
     for (let j = 0; j < i; j++, r++) {
@@ -114,7 +116,7 @@ export function condensedFromFull(
           );
         }
       }
-      values[r] = lower > 0 ? lower : 0;
+      values[r] = Math.max(lower, 0);
     }
   }
   return { kind: "condensed", count, values };

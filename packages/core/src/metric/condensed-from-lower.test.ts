@@ -42,7 +42,9 @@ describe("condensedFromLower", () => {
   it("keeps the input's precision unless another one is named", () => {
     assert.ok(condensedFromLower(new Float32Array([1, 2, 3])).values instanceof Float32Array);
     assert.ok(condensedFromLower([1, 2, 3]).values instanceof Float64Array);
-    assert.ok(condensedFromLower([1, 2, 3], { precision: "float32" }).values instanceof Float32Array);
+    assert.ok(
+      condensedFromLower([1, 2, 3], { precision: "float32" }).values instanceof Float32Array,
+    );
   });
 
   it("refuses a length that is not triangular or does not match the count", () => {

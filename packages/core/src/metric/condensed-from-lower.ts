@@ -108,7 +108,7 @@ export function condensedFromLower(
         `condensedFromLower: distances must be >= 0 (within tolerance ${tolerance}); got ${v} at lower[${k}] (pair ${i}, ${j})`,
       );
     }
-    values[k] = v > 0 ? v : 0;
+    values[k] = Math.max(v, 0);
     j += 1;
     if (j === i) {
       i += 1;

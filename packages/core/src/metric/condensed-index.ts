@@ -39,8 +39,8 @@ export function condensedIndex(count: number, i: number, j: number): number {
       `condensedIndex: i and j must differ (the diagonal is not stored, it is 0); got ${i} twice`,
     );
   }
-  const a = i > j ? i : j;
-  const b = i > j ? j : i;
+  const a = Math.max(i, j);
+  const b = Math.min(i, j);
   return (a * (a - 1)) / 2 + b;
 }
 

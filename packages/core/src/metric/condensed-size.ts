@@ -39,7 +39,9 @@ export const MAX_CONDENSED_LENGTH = 2 ** 31 - 1;
 export function estimateCondensedBytes(count: number, precision: Precision): number {
   requireInteger("estimateCondensedBytes: count", count, 0);
   if (precision === undefined) {
-    throw new TypeError('estimateCondensedBytes: precision must be "float32" or "float64"; got undefined');
+    throw new TypeError(
+      'estimateCondensedBytes: precision must be "float32" or "float64"; got undefined',
+    );
   }
   const resolved = requirePrecision("estimateCondensedBytes: precision", precision, "float64");
   return condensedLength(count) * (resolved === "float32" ? 4 : 8);

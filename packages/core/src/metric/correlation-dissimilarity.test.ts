@@ -21,7 +21,13 @@ const fixture = JSON.parse(
 const KINDS: readonly CorrelationDissimilarityKind[] = ["1-|corr|", "sqrt(1-|corr|)", "1-corr"];
 
 /** Pearson correlation of neurons a and b, two-pass, straight from the definition (the oracle). */
-function pearson(x: ArrayLike<number>, samples: number, neurons: number, a: number, b: number): number {
+function pearson(
+  x: ArrayLike<number>,
+  samples: number,
+  neurons: number,
+  a: number,
+  b: number,
+): number {
   let ma = 0;
   let mb = 0;
   for (let s = 0; s < samples; s++) {
@@ -59,7 +65,9 @@ describe("correlationDissimilarity", () => {
   it("matches numpy.corrcoef for all three dissimilarities on the fixture", () => {
     const shape = { samples: fixture.samples, neurons: fixture.neurons };
     for (const kind of KINDS) {
-      const { values, count } = correlationDissimilarity(fixture.activations, shape, { dissimilarity: kind });
+      const { values, count } = correlationDissimilarity(fixture.activations, shape, {
+        dissimilarity: kind,
+      });
       assert.equal(count, fixture.neurons);
       assert.equal(values.length, fixture[kind].length);
       for (let r = 0; r < values.length; r++) {
@@ -76,7 +84,11 @@ describe("correlationDissimilarity", () => {
     const x = [1, -2, 5, 2, -4, 5, 3, -6, 5, 4, -8, 5];
     const { values } = correlationDissimilarity(x, { samples: 4, neurons: 3 });
     assert.deepEqual(Array.from(values), [0, 1, 1]);
-    const signed = correlationDissimilarity(x, { samples: 4, neurons: 3 }, { dissimilarity: "1-corr" });
+    const signed = correlationDissimilarity(
+      x,
+      { samples: 4, neurons: 3 },
+      { dissimilarity: "1-corr" },
+    );
     assert.deepEqual(Array.from(signed.values), [2, 1, 1]);
   });
 
@@ -127,14 +139,16 @@ describe("correlationDissimilarity", () => {
         ([{ samples, neurons, values }, perm]) => {
           const permuted = new Float64Array(values.length);
           for (let s = 0; s < samples; s++) {
-            for (let j = 0; j < neurons; j++) permuted[s * neurons + j] = values[s * neurons + perm[j]!]!;
+            for (let j = 0; j < neurons; j++)
+              permuted[s * neurons + j] = values[s * neurons + perm[j]!]!;
           }
           const d = correlationDissimilarity(values, { samples, neurons });
           const p = correlationDissimilarity(permuted, { samples, neurons });
           for (let i = 0; i < neurons; i++) {
             for (let j = 0; j < i; j++) {
               const expected = d.values[condensedIndex(neurons, perm[i]!, perm[j]!)]!;
-              if (Math.abs(p.values[condensedIndex(neurons, i, j)]! - expected) > 1e-14) return false;
+              if (Math.abs(p.values[condensedIndex(neurons, i, j)]! - expected) > 1e-14)
+                return false;
             }
           }
           return true;
@@ -158,13 +172,20 @@ describe("correlationDissimilarity", () => {
           const shared = random();
           for (let j = 0; j < neurons; j++) x[s * neurons + j] = (j % 3) * shared + random();
         }
-        const { values } = correlationDissimilarity(x, { samples, neurons }, { dissimilarity: "1-corr" });
+        const { values } = correlationDissimilarity(
+          x,
+          { samples, neurons },
+          { dissimilarity: "1-corr" },
+        );
         assert.equal(values.length, (neurons * (neurons - 1)) / 2);
         for (let i = 0; i < neurons; i++) {
           for (let j = 0; j < i; j++) {
             const expected = 1 - pearson(x, samples, neurons, i, j);
             const got = values[condensedIndex(neurons, i, j)]!;
-            assert.ok(Math.abs(got - expected) < 1e-12, `${samples}x${neurons} (${i},${j}): ${got} vs ${expected}`);
+            assert.ok(
+              Math.abs(got - expected) < 1e-12,
+              `${samples}x${neurons} (${i},${j}): ${got} vs ${expected}`,
+            );
           }
         }
       }
@@ -178,27 +199,44 @@ describe("correlationDissimilarity", () => {
     const moved = Float64Array.from(x, (v, k) => (k % 3 === 1 ? 1e6 + 1e3 * v : v));
     const d = correlationDissimilarity(moved, shape);
     for (let r = 0; r < 3; r++) assert.ok(Math.abs(d.values[r]! - base.values[r]!) < 1e-9);
-    assert.ok(correlationDissimilarity(x, shape, { precision: "float32" }).values instanceof Float32Array);
+    assert.ok(
+      correlationDissimilarity(x, shape, { precision: "float32" }).values instanceof Float32Array,
+    );
   });
 
   it("names the sample and neuron of a NaN or infinite activation in one line", () => {
     const x = [1, 2, 3, 4, 5, Number.NaN];
     assert.throws(() => correlationDissimilarity(x, { samples: 2, neurons: 3 }), {
       name: "RangeError",
-      message: "correlationDissimilarity: activations[5] (sample 1, neuron 2) must be finite; got NaN",
+      message:
+        "correlationDissimilarity: activations[5] (sample 1, neuron 2) must be finite; got NaN",
     });
     x[5] = Number.NEGATIVE_INFINITY;
-    assert.throws(() => correlationDissimilarity(x, { samples: 3, neurons: 2 }), /\(sample 2, neuron 1\).*-Infinity/);
+    assert.throws(
+      () => correlationDissimilarity(x, { samples: 3, neurons: 2 }),
+      /\(sample 2, neuron 1\).*-Infinity/,
+    );
   });
 
   it("refuses a wrong shape, too few samples and unknown options", () => {
     const x = [1, 2, 3, 4, 5, 6];
     assert.throws(() => correlationDissimilarity(x, { samples: 4, neurons: 2 }), /4\*2 = 8; got 6/);
-    assert.throws(() => correlationDissimilarity([1, 2], { samples: 1, neurons: 2 }), /shape\.samples must be an integer >= 2/);
-    assert.throws(() => correlationDissimilarity(x, [3, 2] as never), /shape must be \{ samples, neurons \}/);
+    assert.throws(
+      () => correlationDissimilarity([1, 2], { samples: 1, neurons: 2 }),
+      /shape\.samples must be an integer >= 2/,
+    );
+    assert.throws(
+      () => correlationDissimilarity(x, [3, 2] as never),
+      /shape must be \{ samples, neurons \}/,
+    );
     assert.throws(() => correlationDissimilarity(x, undefined as never), TypeError);
     assert.throws(
-      () => correlationDissimilarity(x, { samples: 3, neurons: 2 }, { dissimilarity: "1-corr^2" as never }),
+      () =>
+        correlationDissimilarity(
+          x,
+          { samples: 3, neurons: 2 },
+          { dissimilarity: "1-corr^2" as never },
+        ),
       /options\.dissimilarity/,
     );
     assert.throws(() => correlationDissimilarity(x, { samples: 3, neurons: 70000 }), RangeError);
@@ -217,12 +255,16 @@ describe("correlationDissimilarity", () => {
     const signal = { aborted: false, reason: new Error("stop") };
     assert.throws(
       () =>
-        correlationDissimilarity(x, { samples, neurons: 3 }, {
-          signal,
-          onProgress: () => {
-            signal.aborted = true;
+        correlationDissimilarity(
+          x,
+          { samples, neurons: 3 },
+          {
+            signal,
+            onProgress: () => {
+              signal.aborted = true;
+            },
           },
-        }),
+        ),
       /stop/,
     );
   });

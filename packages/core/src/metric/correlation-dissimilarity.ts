@@ -58,8 +58,9 @@ const TILE = 4;
  * Each neuron is centred (two-pass mean) and scaled to unit norm once in
  * float64; the correlations are then float64 dot products, computed by a
  * blocked, register-tiled kernel over the transposed standardized matrix
- * (`neurons^2 * samples / 2` multiply-adds: about 2.5 s for 1000 neurons x
- * 10 000 samples in Node 20 on one core). Results agree with NumPy's
+ * (`neurons^2 * samples / 2` multiply-adds: about 3 s for 1000 neurons x
+ * 10 000 samples in Node 20 on one core, where NumPy's BLAS-backed `corrcoef`
+ * takes about 0.7 s). Results agree with NumPy's
  * `corrcoef` to about 1e-15.
  *
  * A constant neuron (all its values equal, e.g. a dead ReLU) has no
@@ -116,7 +117,10 @@ export function correlationDissimilarity(
     opts.precision,
     "float64",
   );
-  const onProgress = requireProgress("correlationDissimilarity: options.onProgress", opts.onProgress);
+  const onProgress = requireProgress(
+    "correlationDissimilarity: options.onProgress",
+    opts.onProgress,
+  );
   const signal = requireSignal("correlationDissimilarity: options.signal", opts.signal);
   if (x.length !== samples * neurons) {
     throw new RangeError(
@@ -134,7 +138,9 @@ export function correlationDissimilarity(
     throwIfAborted(signal);
   });
   const values =
-    precision === "float64" ? gram : allocateCondensed(neurons, precision, "correlationDissimilarity");
+    precision === "float64"
+      ? gram
+      : allocateCondensed(neurons, precision, "correlationDissimilarity");
   toDissimilarity(gram, kind, values);
   return { kind: "condensed", count: neurons, values };
 }
@@ -144,9 +150,22 @@ export function correlationDissimilarity(
  * neuron-major order (`neurons` rounded up to a multiple of 4, the extra rows
  * zero): row j has mean 0 and norm 1, or is all zero for a constant neuron.
  */
-function standardizeTransposed(x: ArrayLike<number>, samples: number, neurons: number): Float64Array {
+function standardizeTransposed(
+  x: ArrayLike<number>,
+  samples: number,
+  neurons: number,
+): Float64Array {
   const rows = Math.ceil(neurons / TILE) * TILE;
-  const z = new Float64Array(rows * samples);
+  let z: Float64Array;
+  try {
+    z = new Float64Array(rows * samples);
+  } catch (error) {
+    throw new RangeError(
+      `correlationDissimilarity: could not allocate ${rows * samples * 8} bytes for the standardized ` +
+        `activations of ${neurons} neurons x ${samples} samples (${describe((error as Error)?.message ?? error)}); ` +
+        "use fewer samples or neurons",
+    );
+  }
   // Row-major pass: check, and transpose in cache-sized tiles.
   const block = 64;
   for (let s0 = 0; s0 < samples; s0 += block) {
@@ -348,7 +367,7 @@ function toDissimilarity(
   const n = gram.length;
   for (let r = 0; r < n; r++) {
     let c = gram[r]!;
-    c = c > 1 ? 1 : c < -1 ? -1 : c;
+    c = c > 1 ? 1 : Math.max(c, -1);
     if (kind === "1-corr") out[r] = 1 - c;
     else {
       const d = 1 - Math.abs(c);

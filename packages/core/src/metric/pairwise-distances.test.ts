@@ -8,7 +8,8 @@ import { type PointMetric, pairwiseDistances } from "./pairwise-distances.js";
 import { pointCloud } from "./point-cloud.js";
 
 // Made by scripts/fixtures/metric.py (NumPy; the float32 column imitates
-// Ripser 1.2.1's euclidean_distance_matrix operation by operation).
+// Ripser 1.2.1's euclidean_distance_matrix operation by operation, and the
+// script confirms every one of its values against Debian's ripser binary).
 const fixture = JSON.parse(
   readFileSync(new URL("../../../../fixtures/metric/points.json", import.meta.url), "utf8"),
 ) as {
@@ -20,9 +21,14 @@ const fixture = JSON.parse(
   manhattan: number[];
   chebyshev: number[];
   cosine: number[];
+  ripserAgrees: boolean | null;
 };
 
-function assertClose(actual: ArrayLike<number>, expected: readonly number[], relative: number): void {
+function assertClose(
+  actual: ArrayLike<number>,
+  expected: readonly number[],
+  relative: number,
+): void {
   assert.equal(actual.length, expected.length);
   for (let r = 0; r < expected.length; r++) {
     const a = actual[r]!;
@@ -62,10 +68,13 @@ const smallCloud = fc
   .chain(({ count, dimension }) =>
     fc
       // Millesimal coordinates: away from underflow, which unscaled sums of squares do not survive.
-      .array(fc.integer({ min: -100000, max: 100000 }).map((v) => v / 1000), {
-        minLength: count * dimension,
-        maxLength: count * dimension,
-      })
+      .array(
+        fc.integer({ min: -100000, max: 100000 }).map((v) => v / 1000),
+        {
+          minLength: count * dimension,
+          maxLength: count * dimension,
+        },
+      )
       .map((values) => pointCloud(values, count, dimension)),
   );
 
@@ -81,6 +90,7 @@ describe("pairwiseDistances", () => {
   });
 
   it("computes euclidean distances in float32 exactly as Ripser does, by default", () => {
+    assert.equal(fixture.ripserAgrees, true, "regenerate the fixture where ripser is installed");
     const result = pairwiseDistances(cloud);
     assert.ok(result.values instanceof Float32Array);
     assert.deepEqual(Array.from(result.values), fixture.euclideanFloat32Ripser);
@@ -140,7 +150,10 @@ describe("pairwiseDistances", () => {
             for (let j = 0; j < count; j++) {
               if (i === j) continue;
               const expected = direct(c, metric, i, j);
-              if (Math.abs(values[condensedIndex(count, i, j)]! - expected) > 1e-12 * Math.max(1, expected)) {
+              if (
+                Math.abs(values[condensedIndex(count, i, j)]! - expected) >
+                1e-12 * Math.max(1, expected)
+              ) {
                 return false;
               }
             }
@@ -199,14 +212,37 @@ describe("pairwiseDistances", () => {
   it("reports progress up to the count and stops on an aborted signal", () => {
     const reports: Progress[] = [];
     pairwiseDistances(cloud, { onProgress: (p) => reports.push(p) });
-    assert.deepEqual(reports.at(-1), { stage: "pairwise distances", done: cloud.count, total: cloud.count });
+    assert.deepEqual(reports.at(-1), {
+      stage: "pairwise distances",
+      done: cloud.count,
+      total: cloud.count,
+    });
     const reason = new Error("stop");
     assert.throws(() => pairwiseDistances(cloud, { signal: { aborted: true, reason } }), reason);
   });
 
+  it("names the point of a non-finite coordinate in a hand-made PointCloud", () => {
+    const bad = {
+      kind: "point-cloud",
+      count: 2,
+      dimension: 2,
+      coordinates: Float64Array.of(0, 0, 1, Number.NaN),
+    } as const;
+    assert.throws(
+      () => pairwiseDistances(bad),
+      /coordinates\[3\] \(point 1, coordinate 1\) must be finite/,
+    );
+  });
+
   it("refuses an unknown metric or precision and a non point cloud", () => {
-    assert.throws(() => pairwiseDistances(cloud, { metric: "cityblock" as PointMetric }), /options\.metric/);
-    assert.throws(() => pairwiseDistances(cloud, { precision: "half" as never }), /options\.precision/);
+    assert.throws(
+      () => pairwiseDistances(cloud, { metric: "cityblock" as PointMetric }),
+      /options\.metric/,
+    );
+    assert.throws(
+      () => pairwiseDistances(cloud, { precision: "half" as never }),
+      /options\.precision/,
+    );
     assert.throws(() => pairwiseDistances({ kind: "condensed" } as never), TypeError);
   });
 });

@@ -3,6 +3,7 @@ import { condensedPair } from "./condensed-index.js";
 import { allocateCondensed } from "./condensed-size.js";
 import {
   describe,
+  notFinite,
   requireOptions,
   requirePrecision,
   requireProgress,
@@ -29,8 +30,10 @@ export interface PairwiseDistancesOptions extends LongRunningOptions {
    *
    * `"float32"` with `"euclidean"` imitates Ripser's float arithmetic exactly
    * (coordinates rounded to float, then every difference, square, running sum
-   * and the square root rounded to float), so the distances, and hence the
-   * diagrams, match Ripser's point-cloud input bit for bit. With any other
+   * and the square root rounded to float, in coordinate order, no fused
+   * multiply-add), so the distances, and hence the diagrams, match Ripser's
+   * point-cloud input bit for bit (checked per distance against Debian's
+   * x86-64 `ripser` 1.2.1 by `scripts/fixtures/metric.py`). With any other
    * metric, `"float32"` computes in float64 and rounds each distance once on
    * store. `"float64"` computes and stores in float64.
    */
@@ -56,7 +59,7 @@ const PROGRESS_PAIRS = 1 << 20;
  * @param options - `metric` (default `"euclidean"`), `precision` (default
  *   `"float32"` for euclidean, `"float64"` otherwise), `onProgress` (reports
  *   stage `"pairwise distances"` in rows; default none) and `signal` (checked
- *   between rows; default none).
+ *   with each progress report; default none).
  * @returns New condensed distances of `cloud.count` points.
  * @throws TypeError for a wrong kind of argument; RangeError for an unknown
  *   metric or precision, more than 65 536 points (see
@@ -136,15 +139,33 @@ function requirePointCloud(cloud: unknown): asserts cloud is PointCloud {
       `pairwiseDistances: cloud must be a PointCloud (make one with pointCloud()); got ${describe(cloud)}`,
     );
   }
-  if ((c.count as number) * (c.dimension as number) !== c.coordinates.length || (c.dimension as number) < 1) {
+  if (
+    (c.count as number) * (c.dimension as number) !== c.coordinates.length ||
+    (c.dimension as number) < 1
+  ) {
     throw new RangeError(
       `pairwiseDistances: cloud.coordinates.length must be count*dimension = ${c.count}*${c.dimension}; got ${c.coordinates.length}`,
     );
   }
+  const x = c.coordinates;
+  for (let k = 0; k < x.length; k++) {
+    if (!Number.isFinite(x[k])) {
+      const point = Math.floor(k / (c.dimension as number));
+      throw notFinite(
+        `pairwiseDistances: cloud.coordinates[${k}] (point ${point}, coordinate ${k - point * (c.dimension as number)})`,
+        x[k],
+      );
+    }
+  }
 }
 
 /** Ripser's `euclidean_distance_matrix` in float: every operation rounded to float32. */
-function euclideanRowRipser(x: Float32Array, d: number, i: number, out: Float32Array | Float64Array): void {
+function euclideanRowRipser(
+  x: Float32Array,
+  d: number,
+  i: number,
+  out: Float32Array | Float64Array,
+): void {
   const fround = Math.fround;
   const a = i * d;
   let r = (i * (i - 1)) / 2;
@@ -159,7 +180,12 @@ function euclideanRowRipser(x: Float32Array, d: number, i: number, out: Float32A
   }
 }
 
-function euclideanRow(x: Float64Array, d: number, i: number, out: Float32Array | Float64Array): void {
+function euclideanRow(
+  x: Float64Array,
+  d: number,
+  i: number,
+  out: Float32Array | Float64Array,
+): void {
   const a = i * d;
   let r = (i * (i - 1)) / 2;
   for (let j = 0; j < i; j++, r++) {
@@ -173,7 +199,12 @@ function euclideanRow(x: Float64Array, d: number, i: number, out: Float32Array |
   }
 }
 
-function manhattanRow(x: Float64Array, d: number, i: number, out: Float32Array | Float64Array): void {
+function manhattanRow(
+  x: Float64Array,
+  d: number,
+  i: number,
+  out: Float32Array | Float64Array,
+): void {
   const a = i * d;
   let r = (i * (i - 1)) / 2;
   for (let j = 0; j < i; j++, r++) {
@@ -184,7 +215,12 @@ function manhattanRow(x: Float64Array, d: number, i: number, out: Float32Array |
   }
 }
 
-function chebyshevRow(x: Float64Array, d: number, i: number, out: Float32Array | Float64Array): void {
+function chebyshevRow(
+  x: Float64Array,
+  d: number,
+  i: number,
+  out: Float32Array | Float64Array,
+): void {
   const a = i * d;
   let r = (i * (i - 1)) / 2;
   for (let j = 0; j < i; j++, r++) {
@@ -226,11 +262,15 @@ function cosineRow(u: Float64Array, d: number, i: number, out: Float32Array | Fl
     let dot = 0;
     for (let k = 0; k < d; k++) dot += u[a + k]! * u[b + k]!;
     const dist = 1 - dot;
-    out[r] = dist < 0 ? 0 : dist > 2 ? 2 : dist;
+    out[r] = dist < 0 ? 0 : Math.min(dist, 2);
   }
 }
 
-function checkAllFinite(values: Float32Array | Float64Array, precision: Precision, metric: PointMetric): void {
+function checkAllFinite(
+  values: Float32Array | Float64Array,
+  precision: Precision,
+  metric: PointMetric,
+): void {
   for (let r = 0; r < values.length; r++) {
     if (!(values[r]! < Number.POSITIVE_INFINITY)) {
       const [i, j] = condensedPair(r);

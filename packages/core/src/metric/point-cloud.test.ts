@@ -33,7 +33,10 @@ describe("pointCloud", () => {
       name: "RangeError",
       message: "pointCloud: coordinates[3] (point 1, coordinate 1) must be finite; got NaN",
     });
-    assert.throws(() => pointCloud([[0], [Number.POSITIVE_INFINITY]]), /rows\[1\]\[0\] \(point 1, coordinate 0\)/);
+    assert.throws(
+      () => pointCloud([[0], [Number.POSITIVE_INFINITY]]),
+      /rows\[1\]\[0\] \(point 1, coordinate 0\)/,
+    );
   });
 
   it("refuses a length other than count*dimension, ragged rows and wrong kinds", () => {

@@ -83,7 +83,10 @@ export function pointCloud(
     const v = flat[k];
     if (!Number.isFinite(v)) {
       const point = Math.floor(k / d);
-      throw notFinite(`pointCloud: coordinates[${k}] (point ${point}, coordinate ${k - point * d})`, v);
+      throw notFinite(
+        `pointCloud: coordinates[${k}] (point ${point}, coordinate ${k - point * d})`,
+        v,
+      );
     }
     out[k] = v as number;
   }
@@ -98,7 +101,8 @@ function fromRows(rows: ReadonlyArray<unknown>): PointCloud {
   }
   const first = requireArrayLike("pointCloud: rows[0]", rows[0]);
   const dimension = first.length;
-  if (dimension < 1) throw new RangeError("pointCloud: rows must have at least one coordinate; got 0");
+  if (dimension < 1)
+    throw new RangeError("pointCloud: rows must have at least one coordinate; got 0");
   const out = new Float64Array(rows.length * dimension);
   for (let i = 0; i < rows.length; i++) {
     const row = requireArrayLike(`pointCloud: rows[${i}]`, rows[i]);
@@ -109,7 +113,8 @@ function fromRows(rows: ReadonlyArray<unknown>): PointCloud {
     }
     for (let c = 0; c < dimension; c++) {
       const v = row[c];
-      if (!Number.isFinite(v)) throw notFinite(`pointCloud: rows[${i}][${c}] (point ${i}, coordinate ${c})`, v);
+      if (!Number.isFinite(v))
+        throw notFinite(`pointCloud: rows[${i}][${c}] (point ${i}, coordinate ${c})`, v);
       out[i * dimension + c] = v as number;
     }
   }

@@ -25,17 +25,24 @@ describe("sparseDistances", () => {
   it("refuses an edge listed twice with different values, naming both listings", () => {
     assert.throws(() => sparseDistances(3, [1, 2, 0], [0, 1, 1], [0.5, 1, 0.75]), {
       name: "RangeError",
-      message: "sparseDistances: the edge 1 - 0 is listed twice with different values: 0.5 at edge 0 and 0.75 at edge 2",
+      message:
+        "sparseDistances: the edge 1 - 0 is listed twice with different values: 0.5 at edge 0 and 0.75 at edge 2",
     });
     // The same check on few edges among many vertices (the map path).
-    assert.throws(() => sparseDistances(100000, [7, 3], [3, 7], [1, 2]), /edge 7 - 3 is listed twice/);
+    assert.throws(
+      () => sparseDistances(100000, [7, 3], [3, 7], [1, 2]),
+      /edge 7 - 3 is listed twice/,
+    );
   });
 
   it("finds every conflicting repeat, whichever path checks it (property)", () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 2, max: 3000 }),
-        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 3 })), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat(), fc.integer({ min: 0, max: 3 })), {
+          minLength: 1,
+          maxLength: 40,
+        }),
         (count, raw) => {
           const rows: number[] = [];
           const cols: number[] = [];
@@ -75,12 +82,21 @@ describe("sparseDistances", () => {
       /values\[0\] \(edge 1 - 0\) must be >= the births of its vertices, 0.2; got 0.1/,
     );
     assert.throws(() => sparseDistances(2, [1], [0], [-0.1]), /must be >= 0; got -0.1/);
-    assert.throws(() => sparseDistances(2, [1], [0], [1], { vertexValues: [0] }), /2 entries; got 1/);
+    assert.throws(
+      () => sparseDistances(2, [1], [0], [1], { vertexValues: [0] }),
+      /2 entries; got 1/,
+    );
   });
 
   it("refuses self-loops, vertices out of range and non-finite values, naming the edge", () => {
-    assert.throws(() => sparseDistances(3, [1], [1], [0]), /edge 0 is a self-loop at vertex 1.*vertexValues/);
-    assert.throws(() => sparseDistances(3, [3], [1], [0]), /rows\[0\] must be an integer vertex in \[0, 3\); got 3/);
+    assert.throws(
+      () => sparseDistances(3, [1], [1], [0]),
+      /edge 0 is a self-loop at vertex 1.*vertexValues/,
+    );
+    assert.throws(
+      () => sparseDistances(3, [3], [1], [0]),
+      /rows\[0\] must be an integer vertex in \[0, 3\); got 3/,
+    );
     assert.throws(() => sparseDistances(3, [0.5], [1], [0]), /rows\[0\]/);
     assert.throws(() => sparseDistances(3, [2], [1], [Number.POSITIVE_INFINITY]), {
       name: "RangeError",

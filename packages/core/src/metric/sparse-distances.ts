@@ -57,7 +57,9 @@ export function sparseDistances(
 ): SparseDistances {
   requireInteger("sparseDistances: count", count, 0);
   if (count > 2 ** 31 - 1) {
-    throw new RangeError(`sparseDistances: count must be <= 2^31-1 (Int32 vertex indices); got ${count}`);
+    throw new RangeError(
+      `sparseDistances: count must be <= 2^31-1 (Int32 vertex indices); got ${count}`,
+    );
   }
   const r = requireArrayLike("sparseDistances: rows", rows);
   const c = requireArrayLike("sparseDistances: cols", cols);
@@ -117,7 +119,13 @@ export function sparseDistances(
     outValues[k] = value as number;
   }
   checkRepeatedEdges(count, outRows, outCols, outValues);
-  const result: SparseDistances = { kind: "sparse", count, rows: outRows, cols: outCols, values: outValues };
+  const result: SparseDistances = {
+    kind: "sparse",
+    count,
+    rows: outRows,
+    cols: outCols,
+    values: outValues,
+  };
   return births === undefined ? result : { ...result, vertexValues: births };
 }
 
@@ -137,7 +145,12 @@ function checkVertex(name: string, k: number, vertex: unknown, count: number): v
  * the edges by their smaller end (a counting sort) and stamps the larger ends
  * seen per bucket: O(edges + count) time and memory.
  */
-function checkRepeatedEdges(count: number, rows: Int32Array, cols: Int32Array, values: Float64Array): void {
+function checkRepeatedEdges(
+  count: number,
+  rows: Int32Array,
+  cols: Int32Array,
+  values: Float64Array,
+): void {
   const edges = values.length;
   if (edges < 2) return;
   if (count > 4 * edges + 1024) {
@@ -170,7 +183,12 @@ function checkRepeatedEdges(count: number, rows: Int32Array, cols: Int32Array, v
 }
 
 /** The same check for few edges among many vertices: a map keyed by the pair. */
-function checkRepeatedEdgesByMap(count: number, rows: Int32Array, cols: Int32Array, values: Float64Array): void {
+function checkRepeatedEdgesByMap(
+  count: number,
+  rows: Int32Array,
+  cols: Int32Array,
+  values: Float64Array,
+): void {
   const seen = new Map<number | string, number>();
   const exact = count < 2 ** 26;
   for (let k = 0; k < values.length; k++) {
@@ -183,7 +201,13 @@ function checkRepeatedEdgesByMap(count: number, rows: Int32Array, cols: Int32Arr
   }
 }
 
-function repeated(high: number, low: number, values: Float64Array, first: number, k: number): RangeError {
+function repeated(
+  high: number,
+  low: number,
+  values: Float64Array,
+  first: number,
+  k: number,
+): RangeError {
   return new RangeError(
     `sparseDistances: the edge ${high} - ${low} is listed twice with different values: ` +
       `${values[first]} at edge ${first} and ${values[k]} at edge ${k}`,

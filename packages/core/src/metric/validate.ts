@@ -49,7 +49,9 @@ export function requireArrayLike(name: string, value: unknown): ArrayLike<number
   ) {
     return value as unknown as ArrayLike<number>;
   }
-  throw new TypeError(`${name} must be an array or a typed array of numbers; got ${describe(value)}`);
+  throw new TypeError(
+    `${name} must be an array or a typed array of numbers; got ${describe(value)}`,
+  );
 }
 
 /** Checks an optional options argument: `undefined` or a plain object. */
@@ -87,7 +89,11 @@ export function requireProgress(
 /** Checks an optional `signal` option: anything with a boolean `aborted`. */
 export function requireSignal(name: string, value: unknown): AbortSignalLike | undefined {
   if (value === undefined) return undefined;
-  if (typeof value === "object" && value !== null && typeof (value as AbortSignalLike).aborted === "boolean") {
+  if (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as AbortSignalLike).aborted === "boolean"
+  ) {
     return value as AbortSignalLike;
   }
   throw new TypeError(`${name} must be an AbortSignal or undefined; got ${describe(value)}`);
@@ -122,7 +128,9 @@ export function requireTolerance(caller: string, value: unknown): number {
     throw new TypeError(`${caller}: options.tolerance must be a number; got ${describe(value)}`);
   }
   if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) {
-    throw new RangeError(`${caller}: options.tolerance must be finite and >= 0; got ${describe(value)}`);
+    throw new RangeError(
+      `${caller}: options.tolerance must be finite and >= 0; got ${describe(value)}`,
+    );
   }
   return value;
 }

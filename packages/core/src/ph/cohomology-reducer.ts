@@ -4,7 +4,7 @@ import { EntryHeap } from "./entry-heap.js";
 import { SimplexBuffer } from "./growable.js";
 import { PivotMap } from "./pivot-map.js";
 import { ReductionMatrix } from "./reduction-matrix.js";
-import { type CoboundaryEnumerator, type RipsComplex, simplexVertices } from "./rips-complex.js";
+import { type CoboundaryEnumerator, type RipsComplex, type SimplexList, simplexVertices } from "./rips-complex.js";
 import { sortByFiltration } from "./sort-by-filtration.js";
 import { UnionFind } from "./union-find.js";
 
@@ -32,8 +32,8 @@ export class CohomologyReducer {
   private readonly inverse: Uint16Array;
   private readonly cofacets: CoboundaryEnumerator;
   private readonly auxiliaryCofacets: CoboundaryEnumerator;
-  private readonly workingCoboundary = new EntryHeap();
-  private readonly workingReduction = new EntryHeap();
+  private readonly workingCoboundary: EntryHeap;
+  private readonly workingReduction: EntryHeap;
   private readonly scratchVertices: Int32Array;
   private readonly scratchFacet: Int32Array;
   private scratchDiameters: Float64Array;
@@ -60,6 +60,8 @@ export class CohomologyReducer {
     this.withCocycles = settings.cocycles;
     this.options = options;
     this.inverse = multiplicativeInverses(settings.modulus);
+    this.workingCoboundary = new EntryHeap(settings.modulus);
+    this.workingReduction = new EntryHeap(settings.modulus);
     this.cofacets = complex.createCoboundary();
     this.auxiliaryCofacets = complex.createCoboundary();
     this.scratchVertices = new Int32Array(settings.maxDim + 3);
@@ -73,38 +75,29 @@ export class CohomologyReducer {
   compute(): PersistenceDiagram {
     const builders: DiagramBuilder[] = [];
     for (let dim = 0; dim <= this.maxDim; dim++) builders.push(new DiagramBuilder(dim, this.withCocycles && dim > 0));
-    const edges = this.complex.edges();
-    const edgeOrder = sortByFiltration(edges.diameters, edges.indices, edges.count);
-    let columns = this.computeDimension0(edges.diameters, edges.indices, edgeOrder, builders[0]);
-    let simplices: SimplexBuffer | undefined;
-    if (this.maxDim >= 2) {
-      simplices = new SimplexBuffer(Math.max(edges.count, 1));
-      for (let t = 0; t < edges.count; t++) simplices.push(edges.diameters[edgeOrder[t]], edges.indices[edgeOrder[t]]);
-    }
+    let { columns, simplices } = this.computeDimension0(builders[0]);
     for (let dim = 1; dim <= this.maxDim; dim++) {
       const pivots = new PivotMap(columns.count);
       this.computePairs(columns, pivots, dim, builders[dim]);
-      if (dim < this.maxDim) {
-        const assembled = this.assembleColumns(simplices!, pivots, dim + 1);
-        columns = assembled.columns;
-        simplices = assembled.next;
-      }
+      if (dim < this.maxDim) ({ columns, simplices } = this.assembleColumns(simplices!, pivots, dim + 1));
     }
     return { dimensions: builders.map((b) => b.build()) };
   }
 
-  /** H0 by union–find over edges in filtration order; returns the edges to reduce in dimension 1. */
-  private computeDimension0(
-    diameters: Float64Array,
-    indices: Float64Array,
-    order: Uint32Array,
-    builder: DiagramBuilder,
-  ): SimplexBuffer {
+  /**
+   * H0 by union–find over the edges in filtration order. Returns the edges to
+   * reduce in dimension 1 and, when dimension 2 is wanted, all edges (the
+   * simplices whose cofacets are the next columns).
+   */
+  private computeDimension0(builder: DiagramBuilder): { columns: SimplexBuffer; simplices: SimplexList | undefined } {
+    const edges = this.complex.edges();
+    const { diameters, indices } = edges;
+    const order = sortByFiltration(diameters, indices, edges.count);
     const { vertexCount, binomial } = this.complex;
     const births = new Float64Array(vertexCount);
     for (let v = 0; v < vertexCount; v++) births[v] = this.complex.vertexValue(v);
     const components = new UnionFind(births);
-    const kept = new SimplexBuffer();
+    const kept = new SimplexBuffer(this.complex.precision);
     for (let t = order.length - 1; t >= 0; t--) {
       const e = order[t];
       const diameter = diameters[e];
@@ -129,7 +122,8 @@ export class CohomologyReducer {
     }
     // Edges were visited in increasing filtration order; columns are reduced in decreasing order.
     reverseInPlace(kept);
-    return kept;
+    kept.trim();
+    return { columns: kept, simplices: this.maxDim >= 2 ? edges : undefined };
   }
 
   private computePairs(columns: SimplexBuffer, pivots: PivotMap, dim: number, builder: DiagramBuilder): void {
@@ -381,13 +375,13 @@ export class CohomologyReducer {
    * nor in an apparent pair; sorted in reduction order.
    */
   private assembleColumns(
-    simplices: SimplexBuffer,
+    simplices: SimplexList,
     pivots: PivotMap,
     dim: number,
-  ): { columns: SimplexBuffer; next: SimplexBuffer | undefined } {
-    const keepNext = dim < this.maxDim;
-    const next = keepNext ? new SimplexBuffer(simplices.count) : undefined;
-    const found = new SimplexBuffer(simplices.count);
+  ): { columns: SimplexBuffer; simplices: SimplexList | undefined } {
+    const precision = this.complex.precision;
+    const next = dim < this.maxDim ? new SimplexBuffer(precision, simplices.count) : undefined;
+    const found = new SimplexBuffer(precision, simplices.count);
     const cofacets = this.cofacets;
     const { signal, onProgress } = this.options;
     for (let s = 0; s < simplices.count; s++) {
@@ -405,10 +399,11 @@ export class CohomologyReducer {
         if (!pivots.has(index) && !this.isInZeroApparentPair(index, d, dim)) found.push(d, index);
       }
     }
+    next?.trim();
     const order = sortByFiltration(found.diameters, found.indices, found.count);
-    const columns = new SimplexBuffer(Math.max(found.count, 1));
+    const columns = new SimplexBuffer(precision, Math.max(found.count, 1));
     for (let t = 0; t < found.count; t++) columns.push(found.diameters[order[t]], found.indices[order[t]]);
-    return { columns, next };
+    return { columns, simplices: next };
   }
 
   private isInZeroApparentPair(index: number, diameter: number, dim: number): boolean {

@@ -1,7 +1,7 @@
 import { BinomialTable } from "./binomial-table.js";
 import type { EntryHeap } from "./entry-heap.js";
 import type { CoboundaryEnumerator, RipsComplex, SimplexList } from "./rips-complex.js";
-import type { RealArray } from "../types.js";
+import type { Precision, RealArray } from "../types.js";
 
 /**
  * The Rips complex of a full distance matrix held as a condensed lower
@@ -13,9 +13,11 @@ export class DenseRipsComplex implements RipsComplex {
   readonly binomial: BinomialTable;
   readonly threshold: number;
   readonly distances: RealArray;
+  readonly precision: Precision;
 
   constructor(distances: RealArray, vertexCount: number, threshold: number, maxDim: number) {
     this.distances = distances;
+    this.precision = distances instanceof Float32Array ? "float32" : "float64";
     this.vertexCount = vertexCount;
     this.threshold = threshold;
     this.binomial = new BinomialTable(vertexCount, maxDim + 2);
@@ -33,7 +35,7 @@ export class DenseRipsComplex implements RipsComplex {
     const d = this.distances;
     let count = 0;
     for (let e = 0; e < d.length; e++) if (d[e] <= this.threshold) count++;
-    const diameters = new Float64Array(count);
+    const diameters = d instanceof Float32Array ? new Float32Array(count) : new Float64Array(count);
     const indices = new Float64Array(count);
     let k = 0;
     for (let e = 0; e < d.length; e++) {

@@ -1,3 +1,5 @@
+import type { RealArray } from "../types.js";
+
 /**
  * Sorted neighbour lists (compressed rows) of an undirected graph, built from
  * edges in either or both orientations; a repeated edge keeps its smallest
@@ -7,7 +9,8 @@
 export interface NeighborLists {
   offsets: Int32Array;
   neighbors: Int32Array;
-  values: Float64Array;
+  /** Edge values, in the precision of the input. */
+  values: RealArray;
 }
 
 export function neighborLists(
@@ -75,7 +78,7 @@ function sortRow(neighbors: Int32Array, values: Float64Array, start: number, end
 }
 
 /** Neighbour lists of the edges of a condensed distance matrix with value <= threshold. */
-export function neighborListsFromCondensed(distances: ArrayLike<number>, count: number, threshold: number): NeighborLists {
+export function neighborListsFromCondensed(distances: RealArray, count: number, threshold: number): NeighborLists {
   const offsets = new Int32Array(count + 1);
   const degree = new Int32Array(count);
   for (let i = 1; i < count; i++) {
@@ -89,7 +92,7 @@ export function neighborListsFromCondensed(distances: ArrayLike<number>, count: 
   }
   for (let v = 0; v < count; v++) offsets[v + 1] = offsets[v] + degree[v];
   const neighbors = new Int32Array(offsets[count]);
-  const values = new Float64Array(offsets[count]);
+  const values = distances instanceof Float32Array ? new Float32Array(offsets[count]) : new Float64Array(offsets[count]);
   const fill = offsets.slice(0, count);
   // Visiting i in increasing order and, for each, j < i in increasing order,
   // appends to row j the neighbours i in increasing order; row i receives j < i

@@ -13,7 +13,7 @@ export class PivotMap {
 
   constructor(expected = 16) {
     let capacity = 16;
-    while (capacity < expected * 2) capacity *= 2;
+    while (capacity * 0.7 < expected) capacity *= 2;
     this.keys = new Float64Array(capacity).fill(-1);
     this.columns = new Int32Array(capacity);
     this.coefficients = new Uint16Array(capacity);
@@ -53,7 +53,8 @@ export class PivotMap {
   }
 
   set(key: number, column: number, coefficient: number): void {
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
+    // Linear probing stays fast up to a load of about 0.7.
+    if (this.size + 1 > this.keys.length * 0.7) this.grow();
     const i = this.slot(key);
     if (this.keys[i] === -1) this.size++;
     this.keys[i] = key;

@@ -1,4 +1,5 @@
 import type { BinomialTable } from "./binomial-table.js";
+import type { Precision, RealArray } from "../types.js";
 import type { EntryHeap } from "./entry-heap.js";
 
 /**
@@ -11,6 +12,8 @@ export interface RipsComplex {
   readonly binomial: BinomialTable;
   /** Simplices with a larger diameter are not in the complex. */
   readonly threshold: number;
+  /** The precision of the edge values, hence of every simplex diameter. */
+  readonly precision: Precision;
   /** The filtration value of vertex v (0 for a distance matrix). */
   vertexValue(v: number): number;
   /** The value of the edge {i, j}, i !== j; Infinity when it is absent. */
@@ -23,7 +26,7 @@ export interface RipsComplex {
 
 /** Parallel arrays of simplex diameters and indices, `count` of them. */
 export interface SimplexList {
-  diameters: Float64Array;
+  diameters: RealArray;
   indices: Float64Array;
   count: number;
 }

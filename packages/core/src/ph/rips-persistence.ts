@@ -18,7 +18,7 @@ import { SparseRipsComplex } from "./sparse-rips-complex.js";
 export interface RipsOptions extends LongRunningOptions {
   /** The largest homological dimension computed; default 1. */
   readonly maxDim?: number;
-  /** Only simplices of diameter <= threshold enter the filtration; default Infinity. */
+  /** Only simplices of diameter (filtration value) <= threshold enter the filtration; default Infinity. */
   readonly threshold?: number;
   /** The prime p of the coefficient field Z/p, at most 65521; default 2. */
   readonly modulus?: number;
@@ -72,8 +72,8 @@ export function ripsPersistence(input: RipsInput, options?: RipsOptions): Persis
     throw new RangeError(`ripsPersistence: maxDim must be an integer >= 0; got ${describe(maxDim)}`);
   }
   const threshold = opts.threshold ?? Number.POSITIVE_INFINITY;
-  if (typeof threshold !== "number" || Number.isNaN(threshold) || threshold < 0) {
-    throw new RangeError(`ripsPersistence: threshold must be a number >= 0 or Infinity; got ${describe(threshold)}`);
+  if (typeof threshold !== "number" || Number.isNaN(threshold)) {
+    throw new RangeError(`ripsPersistence: threshold must be a number or Infinity; got ${describe(threshold)}`);
   }
   const modulus = opts.modulus ?? 2;
   if (!isPrime(modulus) || modulus > MAX_MODULUS) {

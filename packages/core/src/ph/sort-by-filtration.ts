@@ -1,3 +1,5 @@
+import type { RealArray } from "../types.js";
+
 /**
  * Orders simplices given as parallel (diameter, index) arrays by decreasing
  * diameter, ties by increasing index: Ripser's `greater_diameter_or_smaller_index`,
@@ -5,20 +7,23 @@
  * backwards gives the filtration order used for H0.)
  *
  * A comparison sort in JavaScript costs ~10x a native one, so this is a stable
- * LSD radix sort on the high 32 bits of each diameter (monotone for
- * doubles once the sign is folded in), followed by a comparison sort of the rare runs whose
- * high words tie.
+ * LSD radix sort on a 32-bit key that increases with the diameter (the bits of
+ * a float32, or the high word of a float64, with the sign folded in), then
+ * reversed, followed by a comparison sort of the runs whose keys tie.
  *
  * @returns the positions 0..count-1 in sorted order.
  */
-export function sortByFiltration(diameters: Float64Array, indices: Float64Array, count: number): Uint32Array {
-  const words = new Uint32Array(diameters.buffer, diameters.byteOffset, count * 2);
+export function sortByFiltration(diameters: RealArray, indices: Float64Array, count: number): Uint32Array {
   let keys = new Uint32Array(count);
+  const words =
+    diameters instanceof Float32Array
+      ? new Uint32Array(diameters.buffer, diameters.byteOffset, count)
+      : new Uint32Array(diameters.buffer, diameters.byteOffset, count * 2);
+  const stride = diameters instanceof Float32Array ? 1 : 2;
   for (let i = 0; i < count; i++) {
-    // Map the high word to an unsigned key increasing with the value (negative
-    // doubles have their bits flipped; -0 counts as 0), then flip it so the
-    // largest diameter sorts first.
-    const high = words[2 * i + 1];
+    const high = words[stride * i + stride - 1];
+    // Negative values have their bits flipped, non-negative ones their sign
+    // bit set (-0 counts as 0); then flip all so the largest sorts first.
     const increasing = diameters[i] === 0 ? 0x80000000 : high & 0x80000000 ? ~high : high | 0x80000000;
     keys[i] = ~increasing >>> 0;
   }
@@ -45,7 +50,7 @@ export function sortByFiltration(diameters: Float64Array, indices: Float64Array,
     [keys, nextKeys] = [nextKeys, keys];
     [order, nextOrder] = [nextOrder, order];
   }
-  // Runs of equal high words: finish with the exact comparison.
+  // Runs of equal keys: finish with the exact comparison.
   let start = 0;
   while (start < count) {
     let end = start + 1;
@@ -56,7 +61,7 @@ export function sortByFiltration(diameters: Float64Array, indices: Float64Array,
   return order;
 }
 
-function sortRun(order: Uint32Array, start: number, end: number, diameters: Float64Array, indices: Float64Array): void {
+function sortRun(order: Uint32Array, start: number, end: number, diameters: RealArray, indices: Float64Array): void {
   const before = (a: number, b: number) =>
     diameters[a] > diameters[b] || (diameters[a] === diameters[b] && indices[a] < indices[b]);
   if (end - start <= 32) {
@@ -71,7 +76,5 @@ function sortRun(order: Uint32Array, start: number, end: number, diameters: Floa
     }
     return;
   }
-  order
-    .subarray(start, end)
-    .sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+  order.subarray(start, end).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
 }

@@ -1,5 +1,7 @@
 import { BinomialTable } from "./binomial-table.js";
+import type { Precision, RealArray } from "../types.js";
 import type { EntryHeap } from "./entry-heap.js";
+import type { NeighborLists } from "./neighbor-lists.js";
 import type { CoboundaryEnumerator, RipsComplex, SimplexList } from "./rips-complex.js";
 
 /**
@@ -15,11 +17,12 @@ export class SparseRipsComplex implements RipsComplex {
   /** Neighbours of v are `neighbors[offsets[v] .. offsets[v+1])`, increasing. */
   readonly offsets: Int32Array;
   readonly neighbors: Int32Array;
-  readonly values: Float64Array;
+  readonly values: RealArray;
+  readonly precision: Precision;
   private readonly vertexValues: Float64Array | undefined;
 
   constructor(
-    graph: { offsets: Int32Array; neighbors: Int32Array; values: Float64Array; vertexValues?: Float64Array },
+    graph: NeighborLists & { vertexValues?: Float64Array },
     vertexCount: number,
     threshold: number,
     maxDim: number,
@@ -29,6 +32,7 @@ export class SparseRipsComplex implements RipsComplex {
     this.offsets = graph.offsets;
     this.neighbors = graph.neighbors;
     this.values = graph.values;
+    this.precision = graph.values instanceof Float32Array ? "float32" : "float64";
     this.vertexValues = graph.vertexValues;
     this.binomial = new BinomialTable(vertexCount, maxDim + 2);
   }
@@ -59,7 +63,7 @@ export class SparseRipsComplex implements RipsComplex {
         if (values[p] <= this.threshold) count++;
       }
     }
-    const diameters = new Float64Array(count);
+    const diameters = values instanceof Float32Array ? new Float32Array(count) : new Float64Array(count);
     const indices = new Float64Array(count);
     let k = 0;
     for (let i = 0; i < this.vertexCount; i++) {

@@ -1,5 +1,5 @@
 /**
- * A binary heap of coboundary entries (diameter, simplex index, coefficient)
+ * A 4-ary heap (half the depth of a binary one, so cheaper pops) of coboundary entries (diameter, simplex index, coefficient)
  * in growable typed arrays, ordered so that the top is the pivot of a
  * cohomology column: the smallest diameter, and among equal diameters the
  * largest index (Ripser's `greater_diameter_or_smaller_index` priority queue).
@@ -57,7 +57,7 @@ export class EntryHeap {
     const c = this.coefficients;
     let i = this.size++;
     while (i > 0) {
-      const parent = (i - 1) >> 1;
+      const parent = (i - 1) >> 2;
       const pd = keys[2 * parent];
       if (pd < diameter || (pd === diameter && keys[2 * parent + 1] > index)) break;
       keys[2 * i] = pd;
@@ -81,20 +81,24 @@ export class EntryHeap {
     const coefficient = c[last];
     let i = 0;
     for (;;) {
-      let child = 2 * i + 1;
-      if (child >= last) break;
-      const right = child + 1;
-      let cd = keys[2 * child];
-      if (right < last) {
-        const rd = keys[2 * right];
-        if (rd < cd || (rd === cd && keys[2 * right + 1] > keys[2 * child + 1])) {
-          child = right;
-          cd = rd;
+      const first = 4 * i + 1;
+      if (first >= last) break;
+      // The best of up to four children.
+      let child = first;
+      let cd = keys[2 * first];
+      let cx = keys[2 * first + 1];
+      const end = first + 4 < last ? first + 4 : last;
+      for (let k = first + 1; k < end; k++) {
+        const kd = keys[2 * k];
+        if (kd < cd || (kd === cd && keys[2 * k + 1] > cx)) {
+          child = k;
+          cd = kd;
+          cx = keys[2 * k + 1];
         }
       }
-      if (diameter < cd || (diameter === cd && index > keys[2 * child + 1])) break;
+      if (diameter < cd || (diameter === cd && index > cx)) break;
       keys[2 * i] = cd;
-      keys[2 * i + 1] = keys[2 * child + 1];
+      keys[2 * i + 1] = cx;
       c[i] = c[child];
       i = child;
     }

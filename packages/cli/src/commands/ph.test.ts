@@ -189,6 +189,15 @@ describe("nettopo ph", () => {
       [],
     );
   });
+
+  it("exits 130 with one line when interrupted while reading standard input", {
+    timeout: 30_000,
+  }, async () => {
+    const result = await interruptCli(["ph", "-"], /^$/, 2000, { keepStdinOpen: true });
+    assert.equal(result.status, 130, result.stderr);
+    assert.equal(result.stderr, "nettopo: interrupted (SIGINT); nothing was written\n");
+    assert.equal(result.stdout, "");
+  });
 });
 
 describe("nettopo ph on bad input", () => {

@@ -161,8 +161,15 @@ export async function runPh(args: readonly string[]): Promise<number> {
   const onSigint = () => controller.abort();
   process.on("SIGINT", onSigint);
   try {
-    const { bytes, source } = await readSource(command.inputPath);
+    let read: { bytes: Uint8Array; source: string };
+    try {
+      read = await readSource(command.inputPath, controller.signal);
+    } catch (error) {
+      if (controller.signal.aborted) return interrupted();
+      throw error;
+    }
     if (controller.signal.aborted) return interrupted();
+    const { bytes, source } = read;
     const input = readInput(bytes, source, command.inputFormat);
     if (command.metric !== undefined && input.kind !== "matrix") {
       throw new UsageError(
@@ -204,16 +211,26 @@ function interrupted(): number {
   return 130;
 }
 
-/** Reads a file, or standard input for `-`. */
-async function readSource(path: string): Promise<{ bytes: Uint8Array; source: string }> {
+/** Reads a file, or standard input for `-`; stops early when `signal` aborts. */
+async function readSource(
+  path: string,
+  signal: AbortSignal,
+): Promise<{ bytes: Uint8Array; source: string }> {
   if (path === "-") {
     const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    const onAbort = () => process.stdin.destroy();
+    signal.addEventListener("abort", onAbort, { once: true });
+    try {
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    } finally {
+      signal.removeEventListener("abort", onAbort);
+    }
     return { bytes: Buffer.concat(chunks), source: "<stdin>" };
   }
   try {
-    return { bytes: await readFile(path), source: path };
+    return { bytes: await readFile(path, { signal }), source: path };
   } catch (error) {
+    if (signal.aborted) throw error;
     throw new IoError("read", path, error);
   }
 }
@@ -232,7 +249,15 @@ function computeInWorker(
 ): Promise<PersistenceDiagram | undefined> {
   const abortFlag = new Int32Array(new SharedArrayBuffer(4));
   const data: PhWorkerData = { job, abortFlag, progress };
-  const worker = new Worker(new URL("./ph-worker.js", import.meta.url), { workerData: data });
+  // The input's buffers move to the worker rather than being copied.
+  const { input } = job;
+  const transferList: ArrayBuffer[] = [input.values.buffer as ArrayBuffer];
+  if (input.kind === "sparse")
+    transferList.push(input.rows.buffer as ArrayBuffer, input.cols.buffer as ArrayBuffer);
+  const worker = new Worker(new URL("./ph-worker.js", import.meta.url), {
+    workerData: data,
+    transferList,
+  });
   const reporter = progress ? new ProgressReporter() : undefined;
   return new Promise((resolve, reject) => {
     let settled = false;

@@ -35,9 +35,12 @@ export function interruptCli(
   args: readonly string[],
   ready: RegExp,
   delayMs: number,
+  options: { keepStdinOpen?: boolean } = {},
 ): Promise<CliResult & { readonly signal: NodeJS.Signals | null }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      stdio: [options.keepStdinOpen ? "pipe" : "ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     let sent = false;
@@ -47,16 +50,17 @@ export function interruptCli(
       child.kill("SIGINT");
     };
     const timer = setTimeout(interrupt, delayMs);
-    child.stdout.setEncoding("utf8").on("data", (d: string) => {
+    child.stdout!.setEncoding("utf8").on("data", (d: string) => {
       stdout += d;
     });
-    child.stderr.setEncoding("utf8").on("data", (d: string) => {
+    child.stderr!.setEncoding("utf8").on("data", (d: string) => {
       stderr += d;
       if (ready.test(stderr)) interrupt();
     });
     child.on("error", reject);
     child.on("close", (status, signal) => {
       clearTimeout(timer);
+      child.stdin?.destroy();
       resolve({ status, signal, stdout, stderr });
     });
   });

@@ -24,8 +24,9 @@ import {
  * - `"vertex"` (V-construction): each value is a vertex; an edge, square or
  *   cube gets the maximum of its vertices. Samples connect only along axes
  *   (4-connectivity in 2-D, 6 in 3-D). This is
- *   `gudhi.CubicalComplex(vertices=values)` (GUDHI 3.8 and later) and
- *   CubicalRipser's default.
+ *   `gudhi.CubicalComplex(vertices=values)` (GUDHI 3.8 and later; Debian's
+ *   GUDHI 3.7.1 lacks it, so our fixtures check this construction against
+ *   GUDHI's SimplexTree on the barycentric subdivision).
  *
  * The two differ in general; see Bleile, Garin, Heiss, Maggs & Robins, "The
  * persistent homology of dual digital image constructions" (2022,
@@ -44,7 +45,7 @@ export interface CubicalPersistenceOptions extends LongRunningOptions {
   readonly construction?: CubicalConstruction;
 }
 
-/** The most cells a complex may have here (about 20 bytes each). */
+/** The most cells a complex may have here (each takes about 30 bytes while computing). */
 const MAX_CELLS = 2 ** 28;
 
 /**
@@ -64,7 +65,7 @@ const MAX_CELLS = 2 ** 28;
  * union–find; H_{d-1} by union–find on the dual graph (CubicalRipser's joint
  * pairs; Kaji, Sudo & Ahara 2020, arXiv:2005.12692); H1 of a 3-D grid by
  * boundary-matrix reduction over Z/2 with clearing (Chen & Kerber 2011) and a
- * lazy heap as working column. Memory is about 20 bytes per cell, and a grid
+ * lazy heap as working column. Memory is about 30 bytes per cell, and a grid
  * of `n` samples has about `2^d n` cells.
  *
  * @param values - The samples, row-major (the last axis varies fastest, as

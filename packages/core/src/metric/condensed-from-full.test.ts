@@ -72,7 +72,7 @@ describe("condensedFromFull", () => {
     assert.throws(() => condensedFromFull([0, 1, 2, 0], 2), {
       name: "RangeError",
       message:
-        "condensedFromFull: the matrix must be symmetric (within tolerance 0.00001); got 2 at (1, 0) but 1 at (0, 1)",
+        "condensedFromFull: the matrix must be symmetric (within tolerance 0.0001); got 2 at (1, 0) but 1 at (0, 1)",
     });
   });
 

@@ -14,7 +14,7 @@ import {
 export interface CondensedFromFullOptions {
   /**
    * How far from an exact distance matrix the input may be, relative to
-   * `scale = max(1, largest |entry|)`; default `1e-5` (room for float32
+   * `scale = max(1, largest |entry|)`; default `1e-4` (room for 5-decimal text and float32
    * rounding, far below any real asymmetry). Accepted within
    * `tolerance * scale`: an asymmetry `|a[i][j] - a[j][i]|` (the lower entry
    * `a[i][j]`, i > j, is kept, as Ripser does), a non-zero diagonal (ignored),
@@ -38,7 +38,7 @@ export interface CondensedFromFullOptions {
  *
  * @param matrix - `count*count` entries, row-major (array or typed array).
  * @param count - Number of points, an integer >= 0.
- * @param options - `tolerance` (default `1e-5`, relative), `precision`
+ * @param options - `tolerance` (default `1e-4`, relative), `precision`
  *   (default: the input's).
  * @returns New condensed distances; the input is not mutated.
  * @throws TypeError for a wrong kind of argument; RangeError for a length other

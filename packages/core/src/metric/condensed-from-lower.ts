@@ -21,7 +21,7 @@ export interface CondensedFromLowerOptions {
   /**
    * A negative entry of magnitude at most `tolerance * max(1, largest |entry|)`
    * (a rounding artefact) is stored as 0; a more negative one is a RangeError.
-   * Default `1e-5`; `0` demands non-negative entries.
+   * Default `1e-4`; `0` demands non-negative entries.
    */
   readonly tolerance?: number;
   /**
@@ -40,7 +40,7 @@ export interface CondensedFromLowerOptions {
  * @param lower - `count*(count-1)/2` distances (array or typed array); e.g.
  *   for 4 points `d10, d20, d21, d30, d31, d32`.
  * @param options - `count` (default: inferred from the length), `tolerance`
- *   (default `1e-5`, for tiny negatives), `precision` (default: the input's).
+ *   (default `1e-4`, for tiny negatives), `precision` (default: the input's).
  * @returns New condensed distances; the input is not mutated.
  * @throws TypeError for a wrong kind of argument; RangeError for a length that
  *   is not triangular (or not `count*(count-1)/2`), a NaN / infinite entry or

@@ -121,9 +121,9 @@ export function notFinite(where: string, value: unknown, advice = ""): TypeError
   return new RangeError(`${where} must be finite; got ${describe(value)}${advice}`);
 }
 
-/** Checks a tolerance option (default 1e-5): a finite number >= 0. */
+/** Checks a tolerance option (default 1e-4: matrices printed with 5 decimals differ by 1e-5 across the diagonal): a finite number >= 0. */
 export function requireTolerance(caller: string, value: unknown): number {
-  if (value === undefined) return 1e-5;
+  if (value === undefined) return 1e-4;
   if (typeof value !== "number") {
     throw new TypeError(`${caller}: options.tolerance must be a number; got ${describe(value)}`);
   }

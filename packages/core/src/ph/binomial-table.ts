@@ -15,6 +15,7 @@ export class BinomialTable {
   readonly stride: number;
 
   constructor(vertexCount: number, maxK: number) {
+    assertIndexable(vertexCount, maxK);
     this.vertexCount = vertexCount;
     this.maxK = maxK;
     this.stride = vertexCount + 1;
@@ -24,13 +25,6 @@ export class BinomialTable {
       for (let k = 1; k <= Math.min(v, maxK); k++) {
         const value =
           k === v ? 1 : this.values[(k - 1) * this.stride + v - 1] + this.values[k * this.stride + v - 1];
-        if (value > Number.MAX_SAFE_INTEGER) {
-          throw new RangeError(
-            `simplex indices overflow 2^53: ${vertexCount} points with simplices of ${maxK} vertices ` +
-              `have C(${vertexCount}, ${maxK}) ≈ ${binomialEstimate(vertexCount, maxK).toExponential(2)} ` +
-              `indices; use at most ${largestVertexCount(maxK)} points, or a lower maxDim`,
-          );
-        }
         this.values[k * this.stride + v] = value;
       }
     }
@@ -66,7 +60,22 @@ export class BinomialTable {
   }
 }
 
-/** C(n, k) as a float, for messages only. */
+/**
+ * Refuses, before any allocation, a vertex count whose simplices of `maxK`
+ * vertices would have indices past 2^53 (where doubles stop being exact).
+ */
+export function assertIndexable(vertexCount: number, maxK: number): void {
+  // The table's largest entry is C(n, k) at k = min(maxK, n/2).
+  if (binomialEstimate(vertexCount, Math.min(maxK, Math.floor(vertexCount / 2))) > Number.MAX_SAFE_INTEGER * 0.999) {
+    throw new RangeError(
+      `simplex indices overflow 2^53: ${vertexCount} points with simplices of ${maxK} vertices ` +
+        `have C(${vertexCount}, ${maxK}) ≈ ${binomialEstimate(vertexCount, maxK).toExponential(2)} ` +
+        `indices; use at most ${largestVertexCount(maxK)} points, or a lower maxDim`,
+    );
+  }
+}
+
+/** C(n, k) as a float (within rounding), for the overflow check and messages. */
 function binomialEstimate(n: number, k: number): number {
   let value = 1;
   for (let i = 0; i < k; i++) value = (value * (n - i)) / (i + 1);
@@ -79,7 +88,7 @@ export function largestVertexCount(k: number): number {
   let high = 1 << 30;
   while (low < high) {
     const mid = Math.floor((low + high + 1) / 2);
-    if (binomialEstimate(mid, k) <= Number.MAX_SAFE_INTEGER) low = mid;
+    if (binomialEstimate(mid, k) <= Number.MAX_SAFE_INTEGER * 0.999) low = mid;
     else high = mid - 1;
   }
   return low;

@@ -8,6 +8,7 @@ import type {
   RipsInput,
   SparseDistances,
 } from "../types.js";
+import { assertIndexable } from "./binomial-table.js";
 import { CohomologyReducer } from "./cohomology-reducer.js";
 import { DenseRipsComplex } from "./dense-rips-complex.js";
 import { neighborLists, neighborListsFromCondensed } from "./neighbor-lists.js";
@@ -88,6 +89,8 @@ export function ripsPersistence(input: RipsInput, options?: RipsOptions): Persis
   if (typeof input !== "object" || input === null) {
     throw new TypeError(`ripsPersistence: input must be a point cloud, condensed or sparse distances; got ${describe(input)}`);
   }
+  // Refuse an impossible size before computing any distance.
+  assertIndexable(input.kind === "point-cloud" || input.kind === "condensed" || input.kind === "sparse" ? input.count : 0, maxDim + 2);
   const complex = buildComplex(input, { ...opts, maxDim, threshold, representation });
   const reducer = new CohomologyReducer(complex, { maxDim, modulus, cocycles: opts.cocycles === true }, opts);
   return reducer.compute();

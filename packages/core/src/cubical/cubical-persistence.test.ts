@@ -157,15 +157,15 @@ describe("cubicalPersistence invariants", () => {
     assert.deepEqual(bars(vertex, 1), []);
   });
 
-  it("cubicalPersistence defaults to the top construction and maxDim = axes - 1", () => {
+  it("cubicalPersistence defaults to the vertex construction and maxDim = axes - 1", () => {
     const image = grid([6, 5], ([i, j]) => ((i! * 7 + j! * 3) % 5) - 1);
     assert.deepEqual(
       cubicalPersistence(image, [6, 5]),
-      cubicalPersistence(image, [6, 5], { construction: "top", maxDim: 1 }),
+      cubicalPersistence(image, [6, 5], { construction: "vertex", maxDim: 1 }),
     );
     assert.notDeepEqual(
       cubicalPersistence(image, [6, 5]),
-      cubicalPersistence(image, [6, 5], { construction: "vertex" }),
+      cubicalPersistence(image, [6, 5], { construction: "top" }),
     );
   });
 

@@ -41,7 +41,11 @@ export interface CubicalPersistenceOptions extends LongRunningOptions {
    * default `shape.length - 1` (H_{shape.length} of a grid is always empty).
    */
   readonly maxDim?: number;
-  /** Where the values sit; default `"top"`, GUDHI's `top_dimensional_cells`. */
+  /**
+   * Where the values sit; default `"vertex"` (the V-construction the issue
+   * tracker asked for: a sample is a point, as for a scalar field); pass
+   * `"top"` for GUDHI's classic `top_dimensional_cells`.
+   */
   readonly construction?: CubicalConstruction;
 }
 
@@ -73,7 +77,7 @@ const MAX_CELLS = 2 ** 28;
  *   Not modified.
  * @param shape - The grid size per axis: 1 to 3 positive integers.
  * @param options - `maxDim` (default `shape.length - 1`), `construction`
- *   (default `"top"`), `onProgress`, `signal`.
+ *   (default `"vertex"`), `onProgress`, `signal`.
  * @returns The pairs of H0..H_maxDim; essential classes have death `Infinity`.
  * @throws TypeError for arguments of the wrong kind; RangeError for a bad
  *   shape, a length mismatch, a non-finite value (naming its index), a bad
@@ -84,11 +88,11 @@ const MAX_CELLS = 2 ** 28;
  * import { cubicalPersistence } from "@nettopo/core";
  * // A 3x3 image: four 0s around a centre of 2, corners at 1.
  * const image = [1, 0, 1, 0, 2, 0, 1, 0, 1];
- * const t = cubicalPersistence(image, [3, 3]); // construction "top"
+ * const t = cubicalPersistence(image, [3, 3], { construction: "top" });
  * // The 0-pixels touch at their corners: one component and a loop.
  * // t.dimensions[0]: births [0], deaths [Infinity]
  * // t.dimensions[1]: births [0], deaths [2]
- * const v = cubicalPersistence(image, [3, 3], { construction: "vertex" });
+ * const v = cubicalPersistence(image, [3, 3]); // construction "vertex"
  * // The 0-vertices share no edge: four components, joined at 1.
  * // v.dimensions[0]: births [0, 0, 0, 0], deaths [1, 1, 1, Infinity]
  * // v.dimensions[1]: births [1], deaths [2]
@@ -119,7 +123,7 @@ export function cubicalPersistence(
       throw new RangeError(`${name}: shape[${k}] must be a positive integer, got ${describe(n)}`);
     }
   }
-  const construction = options.construction ?? "top";
+  const construction = options.construction ?? "vertex";
   if (construction !== "top" && construction !== "vertex") {
     throw new RangeError(
       `${name}: construction must be "top" or "vertex", got ${describe(construction)}`,

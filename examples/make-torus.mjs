@@ -11,7 +11,9 @@ for (let a = 0; a < 30; a++) {
     const s = (2 * Math.PI * (a + 0.3 * random())) / 30;
     const t = (2 * Math.PI * (b + 0.3 * random())) / 10;
     const r = 2 + 0.8 * Math.cos(t);
-    rows.push([r * Math.cos(s), r * Math.sin(s), 0.8 * Math.sin(t)].map((x) => x.toFixed(5)).join(","));
+    rows.push(
+      [r * Math.cos(s), r * Math.sin(s), 0.8 * Math.sin(t)].map((x) => x.toFixed(5)).join(","),
+    );
   }
 }
 writeFileSync(new URL("data/torus.csv", import.meta.url), `${rows.join("\n")}\n`);

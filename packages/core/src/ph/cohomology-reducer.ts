@@ -60,8 +60,8 @@ export class CohomologyReducer {
     this.withCocycles = settings.cocycles;
     this.options = options;
     this.inverse = multiplicativeInverses(settings.modulus);
-    this.workingCoboundary = new EntryHeap(settings.modulus);
-    this.workingReduction = new EntryHeap(settings.modulus);
+    this.workingCoboundary = new EntryHeap();
+    this.workingReduction = new EntryHeap();
     this.cofacets = complex.createCoboundary();
     this.auxiliaryCofacets = complex.createCoboundary();
     this.scratchVertices = new Int32Array(settings.maxDim + 3);

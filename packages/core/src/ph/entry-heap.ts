@@ -7,27 +7,18 @@
  * when it pops. Diameter and index sit side by side in one array
  * (`keys[2i]`, `keys[2i+1]`) so a comparison touches one cache line.
  */
-/** Heaps smaller than this (in entries) grow without trying to merge first: their memory is small. */
-const COMPACTION_MINIMUM = 1 << 17;
-
 export class EntryHeap {
   keys: Float64Array;
   coefficients: Uint16Array;
   size = 0;
-  private compactionPays = true;
 
-  /** The prime of the coefficients, used to cancel entries when compacting. */
-  private readonly modulus: number;
-
-  constructor(modulus: number, capacity = 64) {
-    this.modulus = modulus;
+  constructor(capacity = 64) {
     this.keys = new Float64Array(2 * capacity);
     this.coefficients = new Uint16Array(capacity);
   }
 
   clear(): void {
     this.size = 0;
-    this.compactionPays = true;
   }
 
   topDiameter(): number {
@@ -43,16 +34,7 @@ export class EntryHeap {
   }
 
   push(diameter: number, index: number, coefficient: number): void {
-    if (this.size === this.coefficients.length) {
-      // A large full heap first merges its repeated entries (costly: it pops
-      // them all), and grows when that frees less than half of it. Once
-      // merging frees under a quarter, the column has few repeats: it just grows.
-      if (this.compactionPays && this.size >= COMPACTION_MINIMUM) {
-        this.compact();
-        if (this.size * 4 > this.coefficients.length * 3) this.compactionPays = false;
-      }
-      if (this.size * 2 > this.coefficients.length) this.grow();
-    }
+    if (this.size === this.coefficients.length) this.grow();
     const keys = this.keys;
     const c = this.coefficients;
     let i = this.size++;
@@ -105,50 +87,6 @@ export class EntryHeap {
     keys[2 * i] = diameter;
     keys[2 * i + 1] = index;
     c[i] = coefficient;
-  }
-
-  /**
-   * Merges the entries of each index (summing coefficients modulo p, dropping
-   * zeros), in place: entries are popped in priority order and written from
-   * the end of the array backwards into the slots the pops free, then moved to
-   * the front. A sorted array is a valid heap.
-   */
-  compact(): void {
-    const total = this.size;
-    const keys = this.keys;
-    const c = this.coefficients;
-    let written = 0;
-    while (this.size > 0) {
-      const diameter = keys[0];
-      const index = keys[1];
-      let coefficient = 0;
-      while (this.size > 0 && keys[1] === index) {
-        coefficient += c[0];
-        this.pop();
-      }
-      coefficient %= this.modulus;
-      if (coefficient !== 0) {
-        const slot = total - 1 - written++;
-        keys[2 * slot] = diameter;
-        keys[2 * slot + 1] = index;
-        c[slot] = coefficient;
-      }
-    }
-    // The kept entries sit in [total - written, total), best last: reverse them to the front.
-    for (let i = 0; i < written; i++) {
-      const from = total - 1 - i;
-      if (from <= i) break;
-      const d = keys[2 * i];
-      const x = keys[2 * i + 1];
-      const k = c[i];
-      keys[2 * i] = keys[2 * from];
-      keys[2 * i + 1] = keys[2 * from + 1];
-      c[i] = c[from];
-      keys[2 * from] = d;
-      keys[2 * from + 1] = x;
-      c[from] = k;
-    }
-    this.size = written;
   }
 
   private grow(): void {

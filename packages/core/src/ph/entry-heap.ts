@@ -1,100 +1,128 @@
+/** Entries per page of a heap: 2^15 (a 512 KiB page of keys). */
+const PAGE_BITS = 15;
+const PAGE_SIZE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE_SIZE - 1;
 /**
- * A 4-ary heap (half the depth of a binary one, so cheaper pops) of coboundary entries (diameter, simplex index, coefficient)
- * in growable typed arrays, ordered so that the top is the pivot of a
- * cohomology column: the smallest diameter, and among equal diameters the
- * largest index (Ripser's `greater_diameter_or_smaller_index` priority queue).
- * Entries with the same index are not merged on push; the reducer sums them
- * when it pops. Diameter and index sit side by side in one array
- * (`keys[2i]`, `keys[2i+1]`) so a comparison touches one cache line.
+ * Entry i is stored at position i + 3, so the four children 4i+1..4i+4 of an
+ * entry sit at positions 4(i+1)..4(i+1)+3: a block aligned to 4 that never
+ * straddles two pages.
+ */
+const OFFSET = 3;
+
+/**
+ * A 4-ary heap (half the depth of a binary one, so cheaper pops) of
+ * coboundary entries (diameter, simplex index, coefficient), ordered so that
+ * the top is the pivot of a cohomology column: the smallest diameter, and
+ * among equal diameters the largest index (Ripser's
+ * `greater_diameter_or_smaller_index` priority queue). Entries with the same
+ * index are not merged on push; the reducer sums them when it pops.
+ *
+ * The entries live in fixed pages of typed arrays: growing adds a page
+ * instead of copying everything into a buffer twice the size, so a heap of
+ * millions of entries never holds a stale copy of itself (an old ArrayBuffer
+ * stays resident until the garbage collector gets to it). Diameter and index
+ * sit side by side (`keys[2i]`, `keys[2i+1]`) so a comparison touches one
+ * cache line.
  */
 export class EntryHeap {
-  keys: Float64Array;
-  coefficients: Uint16Array;
+  private keyPages: Float64Array[] = [new Float64Array(2 * PAGE_SIZE)];
+  private coefficientPages: Uint16Array[] = [new Uint16Array(PAGE_SIZE)];
   size = 0;
-
-  constructor(capacity = 64) {
-    this.keys = new Float64Array(2 * capacity);
-    this.coefficients = new Uint16Array(capacity);
-  }
 
   clear(): void {
     this.size = 0;
   }
 
   topDiameter(): number {
-    return this.keys[0];
+    return this.keyPages[0][2 * OFFSET];
   }
 
   topIndex(): number {
-    return this.keys[1];
+    return this.keyPages[0][2 * OFFSET + 1];
   }
 
   topCoefficient(): number {
-    return this.coefficients[0];
+    return this.coefficientPages[0][OFFSET];
   }
 
   push(diameter: number, index: number, coefficient: number): void {
-    if (this.size === this.coefficients.length) this.grow();
-    const keys = this.keys;
-    const c = this.coefficients;
+    if (this.size + OFFSET === this.keyPages.length * PAGE_SIZE) {
+      this.keyPages.push(new Float64Array(2 * PAGE_SIZE));
+      this.coefficientPages.push(new Uint16Array(PAGE_SIZE));
+    }
+    const keyPages = this.keyPages;
+    const coefficientPages = this.coefficientPages;
     let i = this.size++;
+    let position = i + OFFSET;
+    let keys = keyPages[position >>> PAGE_BITS];
+    let slot = position & PAGE_MASK;
     while (i > 0) {
       const parent = (i - 1) >> 2;
-      const pd = keys[2 * parent];
-      if (pd < diameter || (pd === diameter && keys[2 * parent + 1] > index)) break;
-      keys[2 * i] = pd;
-      keys[2 * i + 1] = keys[2 * parent + 1];
-      c[i] = c[parent];
+      const parentPosition = parent + OFFSET;
+      const parentKeys = keyPages[parentPosition >>> PAGE_BITS];
+      const parentSlot = parentPosition & PAGE_MASK;
+      const pd = parentKeys[2 * parentSlot];
+      if (pd < diameter || (pd === diameter && parentKeys[2 * parentSlot + 1] > index)) break;
+      keys[2 * slot] = pd;
+      keys[2 * slot + 1] = parentKeys[2 * parentSlot + 1];
+      coefficientPages[position >>> PAGE_BITS][slot] = coefficientPages[parentPosition >>> PAGE_BITS][parentSlot];
       i = parent;
+      position = parentPosition;
+      keys = parentKeys;
+      slot = parentSlot;
     }
-    keys[2 * i] = diameter;
-    keys[2 * i + 1] = index;
-    c[i] = coefficient;
+    keys[2 * slot] = diameter;
+    keys[2 * slot + 1] = index;
+    coefficientPages[position >>> PAGE_BITS][slot] = coefficient;
   }
 
   /** Removes the top entry. */
   pop(): void {
     const last = --this.size;
     if (last <= 0) return;
-    const keys = this.keys;
-    const c = this.coefficients;
-    const diameter = keys[2 * last];
-    const index = keys[2 * last + 1];
-    const coefficient = c[last];
+    const keyPages = this.keyPages;
+    const coefficientPages = this.coefficientPages;
+    const lastPosition = last + OFFSET;
+    const lastKeys = keyPages[lastPosition >>> PAGE_BITS];
+    const lastSlot = lastPosition & PAGE_MASK;
+    const diameter = lastKeys[2 * lastSlot];
+    const index = lastKeys[2 * lastSlot + 1];
+    const coefficient = coefficientPages[lastPosition >>> PAGE_BITS][lastSlot];
     let i = 0;
+    let position = OFFSET;
+    let keys = keyPages[0];
+    let slot = OFFSET;
     for (;;) {
       const first = 4 * i + 1;
       if (first >= last) break;
-      // The best of up to four children.
-      let child = first;
-      let cd = keys[2 * first];
-      let cx = keys[2 * first + 1];
-      const end = first + 4 < last ? first + 4 : last;
-      for (let k = first + 1; k < end; k++) {
-        const kd = keys[2 * k];
-        if (kd < cd || (kd === cd && keys[2 * k + 1] > cx)) {
-          child = k;
-          cd = kd;
-          cx = keys[2 * k + 1];
+      // The best of up to four children, all on one page (see OFFSET).
+      const firstPosition = first + OFFSET;
+      const childKeys = keyPages[firstPosition >>> PAGE_BITS];
+      const firstSlot = firstPosition & PAGE_MASK;
+      let best = firstSlot;
+      let bd = childKeys[2 * firstSlot];
+      let bx = childKeys[2 * firstSlot + 1];
+      const end = firstSlot + (first + 4 < last ? 4 : last - first);
+      for (let k = firstSlot + 1; k < end; k++) {
+        const kd = childKeys[2 * k];
+        if (kd < bd || (kd === bd && childKeys[2 * k + 1] > bx)) {
+          best = k;
+          bd = kd;
+          bx = childKeys[2 * k + 1];
         }
       }
-      if (diameter < cd || (diameter === cd && index > cx)) break;
-      keys[2 * i] = cd;
-      keys[2 * i + 1] = cx;
-      c[i] = c[child];
-      i = child;
+      if (diameter < bd || (diameter === bd && index > bx)) break;
+      const childPosition = firstPosition + (best - firstSlot);
+      keys[2 * slot] = bd;
+      keys[2 * slot + 1] = bx;
+      coefficientPages[position >>> PAGE_BITS][slot] = coefficientPages[childPosition >>> PAGE_BITS][best];
+      i = first + (best - firstSlot);
+      position = childPosition;
+      keys = childKeys;
+      slot = best;
     }
-    keys[2 * i] = diameter;
-    keys[2 * i + 1] = index;
-    c[i] = coefficient;
-  }
-
-  private grow(): void {
-    const keys = new Float64Array(this.keys.length * 2);
-    keys.set(this.keys);
-    const c = new Uint16Array(this.coefficients.length * 2);
-    c.set(this.coefficients);
-    this.keys = keys;
-    this.coefficients = c;
+    keys[2 * slot] = diameter;
+    keys[2 * slot + 1] = index;
+    coefficientPages[position >>> PAGE_BITS][slot] = coefficient;
   }
 }

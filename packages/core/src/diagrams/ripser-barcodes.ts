@@ -11,6 +11,10 @@ import { formatG } from "./format-g.js";
  * the order they have in the diagram; every line ends with a newline.
  *
  * @param diagram - The diagram to print; its `dimensions` are printed in order.
+ * @param options - `vertexCount`: the number of points of the complex, when
+ *   known; Ripser prints no dimension above `vertexCount - 2` (a complex of n
+ *   points has no simplex there), so neither does this. Default: print every
+ *   dimension of the diagram.
  * @returns The barcode text (empty when the diagram has no dimensions).
  * @throws TypeError when `diagram` is not a persistence diagram.
  * @example
@@ -22,7 +26,10 @@ import { formatG } from "./format-g.js";
  * ```
  * @see Ripser 1.2.1, `ripser.cpp`: `compute_dim_0_pairs` and `compute_pairs`.
  */
-export function formatRipserBarcodes(diagram: PersistenceDiagram): string {
+export function formatRipserBarcodes(
+  diagram: PersistenceDiagram,
+  options: { readonly vertexCount?: number } = {},
+): string {
   if (
     typeof diagram !== "object" ||
     diagram === null ||
@@ -40,6 +47,7 @@ export function formatRipserBarcodes(diagram: PersistenceDiagram): string {
         `formatRipserBarcodes: dimensions[${index}] has ${births.length} births but ${deaths.length} deaths`,
       );
     }
+    if (dim > 0 && options.vertexCount !== undefined && dim > options.vertexCount - 2) continue;
     lines.push(`persistence intervals in dim ${dim}:`);
     for (let k = 0; k < births.length; k += 1) {
       const birth = births[k]!;

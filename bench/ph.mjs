@@ -89,37 +89,17 @@ const INPUTS = [...SUITE, ...GENERATED];
 
 // ------------------------------------------------------------------ data generation
 
-/** mulberry32: a small seeded generator of uniform numbers in [0, 1). */
-function uniformGenerator(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** @nettopo/core, loaded once the build is known to exist (see main). */
+let core;
 
-/** Standard normal numbers from a uniform generator (Box-Muller). */
-function normalGenerator(uniform) {
-  let spare = Number.NaN;
-  return () => {
-    if (!Number.isNaN(spare)) {
-      const value = spare;
-      spare = Number.NaN;
-      return value;
-    }
-    const u = 1 - uniform();
-    const v = uniform();
-    const radius = Math.sqrt(-2 * Math.log(u));
-    spare = radius * Math.sin(2 * Math.PI * v);
-    return radius * Math.cos(2 * Math.PI * v);
-  };
+/** Standard normal numbers from core's seeded generator. */
+function normalGenerator(seed) {
+  const random = core.seededRandom(seed);
+  return () => core.gaussian(random);
 }
 
 function spherePoints(count, seed) {
-  const normal = normalGenerator(uniformGenerator(seed));
+  const normal = normalGenerator(seed);
   const points = new Float64Array(3 * count);
   for (let i = 0; i < count; i += 1) {
     const x = normal();
@@ -135,7 +115,7 @@ function spherePoints(count, seed) {
 
 /** Area-uniform points on the torus of radii R > r (rejection sampling). */
 function torusPoints(count, bigRadius, smallRadius, seed) {
-  const uniform = uniformGenerator(seed);
+  const uniform = core.seededRandom(seed);
   const points = new Float64Array(3 * count);
   for (let i = 0; i < count; ) {
     const u = 2 * Math.PI * uniform();
@@ -173,7 +153,7 @@ function* euclideanRows({ points, dimension, count }) {
  * activations as trained networks have.
  */
 function* neuronRows(samples, neurons, rank, noise, seed) {
-  const normal = normalGenerator(uniformGenerator(seed));
+  const normal = normalGenerator(seed);
   const z = Float64Array.from({ length: samples * rank }, normal);
   const w = Float64Array.from({ length: rank * neurons }, normal);
   // Column-major activations: neuron j occupies columns[j*samples .. (j+1)*samples).
@@ -427,6 +407,7 @@ async function main() {
   const { compareBarcodes, describeMismatches, parseRipserBarcodes } = await import(
     pathToFileURL(supportPath).href
   );
+  core = await import("@nettopo/core");
 
   const selected = INPUTS.filter(
     (input) =>

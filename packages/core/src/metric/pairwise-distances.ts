@@ -97,25 +97,10 @@ export function pairwiseDistances(
   const values = allocateCondensed(count, precision, "pairwiseDistances");
   throwIfAborted(signal);
 
-  let x: Float64Array = cloud.coordinates;
-  let rowKernel: (i: number) => void;
-  if (metric === "euclidean" && precision === "float32") {
-    const xf = new Float32Array(cloud.coordinates);
-    rowKernel = (i) => euclideanRowRipser(xf, dimension, i, values);
-  } else if (metric === "euclidean") {
-    rowKernel = (i) => euclideanRow(x, dimension, i, values);
-  } else if (metric === "manhattan") {
-    rowKernel = (i) => manhattanRow(x, dimension, i, values);
-  } else if (metric === "chebyshev") {
-    rowKernel = (i) => chebyshevRow(x, dimension, i, values);
-  } else {
-    x = unitRows(cloud.coordinates, count, dimension);
-    rowKernel = (i) => cosineRow(x, dimension, i, values);
-  }
-
+  const rowKernel = distanceRows(cloud, metric, precision);
   const rowsPerReport = Math.max(1, Math.floor(PROGRESS_PAIRS / Math.max(1, count * dimension)));
   for (let i = 1; i < count; i++) {
-    rowKernel(i);
+    rowKernel(i, values, (i * (i - 1)) / 2);
     if (i % rowsPerReport === 0 || i === count - 1) {
       onProgress?.({ stage: "pairwise distances", done: i + 1, total: count });
       throwIfAborted(signal);
@@ -125,7 +110,33 @@ export function pairwiseDistances(
   return { kind: "condensed", count, values };
 }
 
-function requirePointCloud(cloud: unknown): asserts cloud is PointCloud {
+/**
+ * The distance kernel of a metric: `(i, out, offset)` writes the distances
+ * from point i to points 0..i-1 into `out[offset .. offset + i)`, with the
+ * arithmetic {@link pairwiseDistances} documents for the precision. Shared by
+ * the condensed matrix and the threshold graph, which keeps one row at a time.
+ * The cloud is trusted (validated by the caller).
+ */
+export function distanceRows(
+  cloud: PointCloud,
+  metric: PointMetric,
+  precision: Precision,
+): (i: number, out: Float32Array | Float64Array, offset: number) => void {
+  const { dimension } = cloud;
+  if (metric === "euclidean" && precision === "float32") {
+    const xf = new Float32Array(cloud.coordinates);
+    return (i, out, offset) => euclideanRowRipser(xf, dimension, i, out, offset);
+  }
+  const x = cloud.coordinates;
+  if (metric === "euclidean") return (i, out, offset) => euclideanRow(x, dimension, i, out, offset);
+  if (metric === "manhattan") return (i, out, offset) => manhattanRow(x, dimension, i, out, offset);
+  if (metric === "chebyshev") return (i, out, offset) => chebyshevRow(x, dimension, i, out, offset);
+  const unit = unitRows(x, cloud.count, dimension);
+  return (i, out, offset) => cosineRow(unit, dimension, i, out, offset);
+}
+
+/** Validates a point cloud (exported for the other consumers of point clouds in core). */
+export function requirePointCloud(cloud: unknown): asserts cloud is PointCloud {
   const c = cloud as Partial<PointCloud> | null;
   if (
     typeof c !== "object" ||
@@ -165,10 +176,11 @@ function euclideanRowRipser(
   d: number,
   i: number,
   out: Float32Array | Float64Array,
+  offset: number,
 ): void {
   const fround = Math.fround;
   const a = i * d;
-  let r = (i * (i - 1)) / 2;
+  let r = offset;
   for (let j = 0; j < i; j++, r++) {
     const b = j * d;
     let sum = 0;
@@ -185,9 +197,10 @@ function euclideanRow(
   d: number,
   i: number,
   out: Float32Array | Float64Array,
+  offset: number,
 ): void {
   const a = i * d;
-  let r = (i * (i - 1)) / 2;
+  let r = offset;
   for (let j = 0; j < i; j++, r++) {
     const b = j * d;
     let sum = 0;
@@ -204,9 +217,10 @@ function manhattanRow(
   d: number,
   i: number,
   out: Float32Array | Float64Array,
+  offset: number,
 ): void {
   const a = i * d;
-  let r = (i * (i - 1)) / 2;
+  let r = offset;
   for (let j = 0; j < i; j++, r++) {
     const b = j * d;
     let sum = 0;
@@ -220,9 +234,10 @@ function chebyshevRow(
   d: number,
   i: number,
   out: Float32Array | Float64Array,
+  offset: number,
 ): void {
   const a = i * d;
-  let r = (i * (i - 1)) / 2;
+  let r = offset;
   for (let j = 0; j < i; j++, r++) {
     const b = j * d;
     let max = 0;
@@ -254,9 +269,15 @@ function unitRows(x: Float64Array, count: number, d: number): Float64Array {
   return u;
 }
 
-function cosineRow(u: Float64Array, d: number, i: number, out: Float32Array | Float64Array): void {
+function cosineRow(
+  u: Float64Array,
+  d: number,
+  i: number,
+  out: Float32Array | Float64Array,
+  offset: number,
+): void {
   const a = i * d;
-  let r = (i * (i - 1)) / 2;
+  let r = offset;
   for (let j = 0; j < i; j++, r++) {
     const b = j * d;
     let dot = 0;

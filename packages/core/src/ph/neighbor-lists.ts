@@ -1,4 +1,5 @@
-import type { RealArray } from "../types.js";
+import { distanceRows, type PointMetric } from "../metric/pairwise-distances.js";
+import type { LongRunningOptions, PointCloud, Precision, RealArray } from "../types.js";
 
 /**
  * Sorted neighbour lists (compressed rows) of an undirected graph, built from
@@ -23,7 +24,8 @@ export function neighborLists(
 ): NeighborLists {
   const edgeValue = (k: number): number => {
     let value = values[k] + 0; // +0 folds -0 into 0
-    if (vertexValues !== undefined) value = Math.max(value, vertexValues[rows[k]], vertexValues[cols[k]]);
+    if (vertexValues !== undefined)
+      value = Math.max(value, vertexValues[rows[k]], vertexValues[cols[k]]);
     return value;
   };
   const degree = new Int32Array(count + 1);
@@ -78,7 +80,11 @@ function sortRow(neighbors: Int32Array, values: Float64Array, start: number, end
 }
 
 /** Neighbour lists of the edges of a condensed distance matrix with value <= threshold. */
-export function neighborListsFromCondensed(distances: RealArray, count: number, threshold: number): NeighborLists {
+export function neighborListsFromCondensed(
+  distances: RealArray,
+  count: number,
+  threshold: number,
+): NeighborLists {
   const offsets = new Int32Array(count + 1);
   const degree = new Int32Array(count);
   for (let i = 1; i < count; i++) {
@@ -92,7 +98,10 @@ export function neighborListsFromCondensed(distances: RealArray, count: number, 
   }
   for (let v = 0; v < count; v++) offsets[v + 1] = offsets[v] + degree[v];
   const neighbors = new Int32Array(offsets[count]);
-  const values = distances instanceof Float32Array ? new Float32Array(offsets[count]) : new Float64Array(offsets[count]);
+  const values =
+    distances instanceof Float32Array
+      ? new Float32Array(offsets[count])
+      : new Float64Array(offsets[count]);
   const fill = offsets.slice(0, count);
   // Visiting i in increasing order and, for each, j < i in increasing order,
   // appends to row j the neighbours i in increasing order; row i receives j < i
@@ -109,5 +118,56 @@ export function neighborListsFromCondensed(distances: RealArray, count: number, 
       }
     }
   }
+  return { offsets, neighbors, values };
+}
+
+/**
+ * Neighbour lists of the pairs of points within `threshold` of each other,
+ * computed row by row without ever holding the n(n-1)/2 distances: two passes
+ * (count, then fill), one row of distances at a time. This is what makes a
+ * threshold on a large point cloud cost memory in proportion to its edges.
+ * Returns undefined when there are more than `maxEdges` edges (then the dense
+ * matrix is the better representation).
+ */
+export function neighborListsFromPoints(
+  cloud: PointCloud,
+  metric: PointMetric,
+  precision: Precision,
+  threshold: number,
+  maxEdges: number,
+  options: LongRunningOptions = {},
+): NeighborLists | undefined {
+  const { count } = cloud;
+  const kernel = distanceRows(cloud, metric, precision);
+  const row = precision === "float32" ? new Float32Array(count) : new Float64Array(count);
+  const degree = new Int32Array(count);
+  const pass = (visit: (i: number, j: number, d: number) => void, stage: string) => {
+    for (let i = 1; i < count; i++) {
+      if (i % 256 === 0) {
+        if (options.signal?.aborted) throw options.signal.reason ?? new Error("aborted");
+        options.onProgress?.({ stage, done: i, total: count });
+      }
+      kernel(i, row, 0);
+      for (let j = 0; j < i; j++) if (row[j] <= threshold) visit(i, j, row[j]);
+    }
+  };
+  pass((i, j) => {
+    degree[i]++;
+    degree[j]++;
+  }, "threshold graph (counting)");
+  const offsets = new Int32Array(count + 1);
+  for (let v = 0; v < count; v++) offsets[v + 1] = offsets[v] + degree[v];
+  if (offsets[count] / 2 > maxEdges) return undefined;
+  const neighbors = new Int32Array(offsets[count]);
+  const values =
+    precision === "float32" ? new Float32Array(offsets[count]) : new Float64Array(offsets[count]);
+  const fill = offsets.slice(0, count);
+  // Rows come out sorted for the reason given in neighborListsFromCondensed.
+  pass((i, j, d) => {
+    neighbors[fill[i]] = j;
+    values[fill[i]++] = d;
+    neighbors[fill[j]] = i;
+    values[fill[j]++] = d;
+  }, "threshold graph");
   return { offsets, neighbors, values };
 }

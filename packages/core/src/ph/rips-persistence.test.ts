@@ -70,7 +70,8 @@ describe("ripsPersistence", () => {
     // disc closes over Z/2, while over Z/3 it dies as soon as the loop bounds twice.
     assert.equal(longBars(z2, 2, 0.2), 1);
     assert.equal(longBars(z3, 2, 0.2), 0);
-    const longest = (d: PersistenceDiagram) => Math.max(...d.dimensions[1].deaths.map((x, k) => x - d.dimensions[1].births[k]));
+    const longest = (d: PersistenceDiagram) =>
+      Math.max(...d.dimensions[1].deaths.map((x, k) => x - d.dimensions[1].births[k]));
     assert.ok(longest(z2) > longest(z3) + 0.2, `Z/2 ${longest(z2)} vs Z/3 ${longest(z3)}`);
   });
 
@@ -95,14 +96,46 @@ describe("ripsPersistence", () => {
 
   test("the dense and sparse representations give the same diagram", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 3, max: 30 }), fc.integer(), fc.constantFrom(2, 3, 5), (count, seed, modulus) => {
-        const random = seededRandom(seed);
-        const distances = pairwiseDistances(pointCloud(Float64Array.from({ length: 3 * count }, () => random()), 3));
-        const options = { maxDim: 2, modulus, threshold: 0.3 + random() };
-        const dense = ripsPersistence(distances, { ...options, representation: "dense" });
-        const sparse = ripsPersistence(distances, { ...options, representation: "sparse" });
-        assert.deepEqual(sparse, dense);
-      }),
+      fc.property(
+        fc.integer({ min: 3, max: 30 }),
+        fc.integer(),
+        fc.constantFrom(2, 3, 5),
+        (count, seed, modulus) => {
+          const random = seededRandom(seed);
+          const distances = pairwiseDistances(
+            pointCloud(
+              Float64Array.from({ length: 3 * count }, () => random()),
+              3,
+            ),
+          );
+          const options = { maxDim: 2, modulus, threshold: 0.3 + random() };
+          const dense = ripsPersistence(distances, { ...options, representation: "dense" });
+          const sparse = ripsPersistence(distances, { ...options, representation: "sparse" });
+          assert.deepEqual(sparse, dense);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  test("a thresholded point cloud gives the same diagram from its edges alone as from its full matrix", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 3, max: 30 }),
+        fc.integer(),
+        fc.constantFrom("euclidean", "manhattan", "cosine"),
+        (count, seed, metric) => {
+          const random = seededRandom(seed);
+          const cloud = pointCloud(
+            Float64Array.from({ length: 3 * count }, () => random()),
+            3,
+          );
+          const options = { maxDim: 2, threshold: 0.2 + random() * 0.6, metric } as const;
+          const dense = ripsPersistence(cloud, { ...options, representation: "dense" });
+          assert.deepEqual(ripsPersistence(cloud, { ...options, representation: "sparse" }), dense);
+          assert.deepEqual(ripsPersistence(cloud, options), dense);
+        },
+      ),
       { numRuns: 40 },
     );
   });
@@ -115,7 +148,10 @@ describe("ripsPersistence", () => {
     for (let dim = 0; dim <= 2; dim++) {
       const expected = [...full.dimensions[dim].births.keys()]
         .filter((k) => full.dimensions[dim].births[k] <= threshold)
-        .map((k) => [full.dimensions[dim].births[k], full.dimensions[dim].deaths[k] > threshold ? Infinity : full.dimensions[dim].deaths[k]])
+        .map((k) => [
+          full.dimensions[dim].births[k],
+          full.dimensions[dim].deaths[k] > threshold ? Infinity : full.dimensions[dim].deaths[k],
+        ])
         .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
       const actual = [...cut.dimensions[dim].births.keys()]
         .map((k) => [cut.dimensions[dim].births[k], cut.dimensions[dim].deaths[k]])
@@ -131,9 +167,14 @@ describe("ripsPersistence", () => {
       const diagram = ripsPersistence(distances, { cocycles: true, modulus });
       const h1 = diagram.dimensions[1];
       assert.ok(h1.cocycles !== undefined && h1.cocycles.length === h1.births.length);
-      const d = (i: number, j: number) => (i === j ? 0 : distances.values[i > j ? (i * (i - 1)) / 2 + j : (j * (j - 1)) / 2 + i]);
+      const d = (i: number, j: number) =>
+        i === j ? 0 : distances.values[i > j ? (i * (i - 1)) / 2 + j : (j * (j - 1)) / 2 + i];
       h1.cocycles.forEach((cocycle, pair) => {
-        assert.equal(d(cocycle.simplices[0], cocycle.simplices[1]), h1.births[pair], "first simplex is the birth edge");
+        assert.equal(
+          d(cocycle.simplices[0], cocycle.simplices[1]),
+          h1.births[pair],
+          "first simplex is the birth edge",
+        );
         const value = new Map<string, number>();
         for (let e = 0; e < cocycle.coefficients.length; e++) {
           const [i, j] = [cocycle.simplices[2 * e], cocycle.simplices[2 * e + 1]];
@@ -141,13 +182,18 @@ describe("ripsPersistence", () => {
           assert.ok(d(i, j) >= h1.births[pair], "the cocycle starts at its birth edge");
           value.set(`${i},${j}`, cocycle.coefficients[e]);
         }
-        const phi = (i: number, j: number) => (i > j ? value.get(`${i},${j}`) ?? 0 : -(value.get(`${j},${i}`) ?? 0));
+        const phi = (i: number, j: number) =>
+          i > j ? (value.get(`${i},${j}`) ?? 0) : -(value.get(`${j},${i}`) ?? 0);
         for (let a = 2; a < 30; a++) {
           for (let b = 1; b < a; b++) {
             for (let c = 0; c < b; c++) {
               if (Math.max(d(a, b), d(a, c), d(b, c)) >= h1.deaths[pair]) continue;
               const coboundary = phi(b, c) - phi(a, c) + phi(a, b);
-              assert.equal(((coboundary % modulus) + modulus) % modulus, 0, `triangle ${a},${b},${c}`);
+              assert.equal(
+                ((coboundary % modulus) + modulus) % modulus,
+                0,
+                `triangle ${a},${b},${c}`,
+              );
             }
           }
         }
@@ -164,19 +210,37 @@ describe("ripsPersistence", () => {
 
   test("simplex indices past 2^53 are refused with what to reduce", () => {
     const count = 60_000;
-    const sparse = { kind: "sparse" as const, count, rows: new Int32Array([1]), cols: new Int32Array([0]), values: new Float64Array([1]) };
-    assert.throws(() => ripsPersistence(sparse, { maxDim: 2 }), /simplex indices overflow 2\^53.*use at most \d+ points, or a lower maxDim/);
+    const sparse = {
+      kind: "sparse" as const,
+      count,
+      rows: new Int32Array([1]),
+      cols: new Int32Array([0]),
+      values: new Float64Array([1]),
+    };
+    assert.throws(
+      () => ripsPersistence(sparse, { maxDim: 2 }),
+      /simplex indices overflow 2\^53.*use at most \d+ points, or a lower maxDim/,
+    );
   });
 
   test("bad options and distances are refused with a RangeError naming them", () => {
     const distances = condensedFromFull([0, 1, 1, 0], 2);
-    assert.throws(() => ripsPersistence(distances, { modulus: 4 }), /modulus must be a prime.*got 4/);
-    assert.throws(() => ripsPersistence(distances, { maxDim: -1 }), /maxDim must be an integer >= 0; got -1/);
+    assert.throws(
+      () => ripsPersistence(distances, { modulus: 4 }),
+      /modulus must be a prime.*got 4/,
+    );
+    assert.throws(
+      () => ripsPersistence(distances, { maxDim: -1 }),
+      /maxDim must be an integer >= 0; got -1/,
+    );
     assert.throws(() => ripsPersistence(distances, { threshold: Number.NaN }), /threshold must be/);
     assert.throws(
       () => ripsPersistence({ kind: "condensed", count: 3, values: new Float64Array([1, -1, 2]) }),
       /distance 1 .* is -1; distances must be >= 0/,
     );
-    assert.throws(() => ripsPersistence({ kind: "condensed", count: 3, values: new Float64Array([1, 2]) }), /need 3 values; got 2/);
+    assert.throws(
+      () => ripsPersistence({ kind: "condensed", count: 3, values: new Float64Array([1, 2]) }),
+      /need 3 values; got 2/,
+    );
   });
 });

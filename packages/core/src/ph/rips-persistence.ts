@@ -1,4 +1,8 @@
-import { type PointMetric, pairwiseDistances } from "../metric/pairwise-distances.js";
+import {
+  type PointMetric,
+  pairwiseDistances,
+  requirePointCloud,
+} from "../metric/pairwise-distances.js";
 import { describe, requireOptions } from "../metric/validate.js";
 import type {
   CondensedDistances,
@@ -11,7 +15,11 @@ import type {
 import { assertIndexable } from "./binomial-table.js";
 import { CohomologyReducer } from "./cohomology-reducer.js";
 import { DenseRipsComplex } from "./dense-rips-complex.js";
-import { neighborLists, neighborListsFromCondensed } from "./neighbor-lists.js";
+import {
+  neighborLists,
+  neighborListsFromCondensed,
+  neighborListsFromPoints,
+} from "./neighbor-lists.js";
 import type { RipsComplex } from "./rips-complex.js";
 import { SparseRipsComplex } from "./sparse-rips-complex.js";
 
@@ -39,6 +47,7 @@ export interface RipsOptions extends LongRunningOptions {
 }
 
 const MAX_MODULUS = 65521;
+const POINT_METRICS: readonly string[] = ["euclidean", "manhattan", "cosine", "chebyshev"];
 
 /**
  * Vietoris–Rips persistent homology in dimensions 0..maxDim with coefficients
@@ -70,15 +79,21 @@ export function ripsPersistence(input: RipsInput, options?: RipsOptions): Persis
   const opts = requireOptions("ripsPersistence: options", options);
   const maxDim = opts.maxDim ?? 1;
   if (!Number.isInteger(maxDim) || maxDim < 0) {
-    throw new RangeError(`ripsPersistence: maxDim must be an integer >= 0; got ${describe(maxDim)}`);
+    throw new RangeError(
+      `ripsPersistence: maxDim must be an integer >= 0; got ${describe(maxDim)}`,
+    );
   }
   const threshold = opts.threshold ?? Number.POSITIVE_INFINITY;
   if (typeof threshold !== "number" || Number.isNaN(threshold)) {
-    throw new RangeError(`ripsPersistence: threshold must be a number or Infinity; got ${describe(threshold)}`);
+    throw new RangeError(
+      `ripsPersistence: threshold must be a number or Infinity; got ${describe(threshold)}`,
+    );
   }
   const modulus = opts.modulus ?? 2;
   if (!isPrime(modulus) || modulus > MAX_MODULUS) {
-    throw new RangeError(`ripsPersistence: modulus must be a prime between 2 and ${MAX_MODULUS}; got ${describe(modulus)}`);
+    throw new RangeError(
+      `ripsPersistence: modulus must be a prime between 2 and ${MAX_MODULUS}; got ${describe(modulus)}`,
+    );
   }
   const representation = opts.representation ?? "auto";
   if (representation !== "auto" && representation !== "dense" && representation !== "sparse") {
@@ -87,24 +102,68 @@ export function ripsPersistence(input: RipsInput, options?: RipsOptions): Persis
     );
   }
   if (typeof input !== "object" || input === null) {
-    throw new TypeError(`ripsPersistence: input must be a point cloud, condensed or sparse distances; got ${describe(input)}`);
+    throw new TypeError(
+      `ripsPersistence: input must be a point cloud, condensed or sparse distances; got ${describe(input)}`,
+    );
   }
   // Refuse an impossible size before computing any distance.
-  assertIndexable(input.kind === "point-cloud" || input.kind === "condensed" || input.kind === "sparse" ? input.count : 0, maxDim + 2);
+  assertIndexable(
+    input.kind === "point-cloud" || input.kind === "condensed" || input.kind === "sparse"
+      ? input.count
+      : 0,
+    maxDim + 2,
+  );
   const complex = buildComplex(input, { ...opts, maxDim, threshold, representation });
-  const reducer = new CohomologyReducer(complex, { maxDim, modulus, cocycles: opts.cocycles === true }, opts);
+  const reducer = new CohomologyReducer(
+    complex,
+    { maxDim, modulus, cocycles: opts.cocycles === true },
+    opts,
+  );
   return reducer.compute();
 }
 
 function buildComplex(
   input: RipsInput,
-  options: RipsOptions & { maxDim: number; threshold: number; representation: "auto" | "dense" | "sparse" },
+  options: RipsOptions & {
+    maxDim: number;
+    threshold: number;
+    representation: "auto" | "dense" | "sparse";
+  },
 ): RipsComplex {
   switch (input.kind) {
     case "point-cloud": {
+      const metric = options.metric ?? "euclidean";
+      const precision = options.precision ?? "float32";
+      if (!POINT_METRICS.includes(metric)) {
+        throw new RangeError(
+          `ripsPersistence: metric must be one of ${POINT_METRICS.join(", ")}; got ${describe(metric)}`,
+        );
+      }
+      if (precision !== "float32" && precision !== "float64") {
+        throw new RangeError(
+          `ripsPersistence: precision must be "float32" or "float64"; got ${describe(precision)}`,
+        );
+      }
+      if (options.threshold < Number.POSITIVE_INFINITY && options.representation !== "dense") {
+        // A threshold on a point cloud: keep only the edges, never the full
+        // matrix, unless (in "auto") they are over a quarter of all pairs.
+        requirePointCloud(input);
+        const pairs = (input.count * (input.count - 1)) / 2;
+        const maxEdges = options.representation === "sparse" ? Number.POSITIVE_INFINITY : pairs / 4;
+        const lists = neighborListsFromPoints(
+          input,
+          metric,
+          precision,
+          options.threshold,
+          maxEdges,
+          options,
+        );
+        if (lists !== undefined)
+          return new SparseRipsComplex(lists, input.count, options.threshold, options.maxDim);
+      }
       const distances = pairwiseDistances(input, {
-        metric: options.metric ?? "euclidean",
-        precision: options.precision ?? "float32",
+        metric,
+        precision,
         ...(options.signal ? { signal: options.signal } : {}),
       });
       return condensedComplex(distances, options);
@@ -133,22 +192,35 @@ function condensedComplex(
   for (let e = 0; e < values.length; e++) {
     const d = values[e];
     if (!(d >= 0)) {
-      throw new RangeError(`ripsPersistence: distance ${e} (condensed position) is ${describe(d)}; distances must be >= 0`);
+      throw new RangeError(
+        `ripsPersistence: distance ${e} (condensed position) is ${describe(d)}; distances must be >= 0`,
+      );
     }
   }
   const threshold = Math.min(options.threshold, enclosingRadius(values, count));
   let edgeCount = 0;
   for (let e = 0; e < values.length; e++) if (values[e] <= threshold) edgeCount++;
   const sparse =
-    options.representation === "sparse" || (options.representation === "auto" && edgeCount * 4 <= values.length);
+    options.representation === "sparse" ||
+    (options.representation === "auto" && edgeCount * 4 <= values.length);
   if (!sparse) return new DenseRipsComplex(values, count, threshold, options.maxDim);
-  return new SparseRipsComplex(neighborListsFromCondensed(values, count, threshold), count, threshold, options.maxDim);
+  return new SparseRipsComplex(
+    neighborListsFromCondensed(values, count, threshold),
+    count,
+    threshold,
+    options.maxDim,
+  );
 }
 
-function sparseComplex(input: SparseDistances, options: { maxDim: number; threshold: number }): RipsComplex {
+function sparseComplex(
+  input: SparseDistances,
+  options: { maxDim: number; threshold: number },
+): RipsComplex {
   const { count, rows, cols, values, vertexValues } = input;
   if (!Number.isInteger(count) || count < 0) {
-    throw new RangeError(`ripsPersistence: sparse distances need a vertex count >= 0; got ${describe(count)}`);
+    throw new RangeError(
+      `ripsPersistence: sparse distances need a vertex count >= 0; got ${describe(count)}`,
+    );
   }
   if (rows.length !== cols.length || rows.length !== values.length) {
     throw new RangeError(
@@ -159,25 +231,35 @@ function sparseComplex(input: SparseDistances, options: { maxDim: number; thresh
     const i = rows[k];
     const j = cols[k];
     if (!(i >= 0 && i < count && j >= 0 && j < count) || i === j) {
-      throw new RangeError(`ripsPersistence: sparse edge ${k} joins ${i} and ${j}; vertices must be distinct and in 0..${count - 1}`);
+      throw new RangeError(
+        `ripsPersistence: sparse edge ${k} joins ${i} and ${j}; vertices must be distinct and in 0..${count - 1}`,
+      );
     }
     if (Number.isNaN(values[k]) || (vertexValues === undefined && values[k] < 0)) {
-      throw new RangeError(`ripsPersistence: sparse edge ${k} has value ${describe(values[k])}; expected a number >= 0`);
+      throw new RangeError(
+        `ripsPersistence: sparse edge ${k} has value ${describe(values[k])}; expected a number >= 0`,
+      );
     }
   }
   if (vertexValues !== undefined) {
     if (vertexValues.length !== count) {
-      throw new RangeError(`ripsPersistence: vertexValues needs ${count} values; got ${vertexValues.length}`);
+      throw new RangeError(
+        `ripsPersistence: vertexValues needs ${count} values; got ${vertexValues.length}`,
+      );
     }
     for (let v = 0; v < count; v++) {
       if (!Number.isFinite(vertexValues[v])) {
-        throw new RangeError(`ripsPersistence: vertex value ${v} is ${describe(vertexValues[v])}; expected a finite number`);
+        throw new RangeError(
+          `ripsPersistence: vertex value ${v} is ${describe(vertexValues[v])}; expected a finite number`,
+        );
       }
     }
   }
   const lists = neighborLists(count, rows, cols, values, options.threshold, vertexValues);
   return new SparseRipsComplex(
-    vertexValues === undefined ? lists : { ...lists, vertexValues: Float64Array.from(vertexValues, (x) => x + 0) },
+    vertexValues === undefined
+      ? lists
+      : { ...lists, vertexValues: Float64Array.from(vertexValues, (x) => x + 0) },
     count,
     options.threshold,
     options.maxDim,

@@ -123,11 +123,10 @@ export function neighborListsFromCondensed(
 
 /**
  * Neighbour lists of the pairs of points within `threshold` of each other,
- * computed row by row without ever holding the n(n-1)/2 distances: two passes
- * (count, then fill), one row of distances at a time. This is what makes a
- * threshold on a large point cloud cost memory in proportion to its edges.
- * Returns undefined when there are more than `maxEdges` edges (then the dense
- * matrix is the better representation).
+ * computed one row of distances at a time, without ever holding the
+ * n(n-1)/2 distances: memory in proportion to the edges. Returns undefined
+ * as soon as there are more than `maxEdges` edges (then the dense matrix is
+ * the better representation).
  */
 export function neighborListsFromPoints(
   cloud: PointCloud,
@@ -140,34 +139,57 @@ export function neighborListsFromPoints(
   const { count } = cloud;
   const kernel = distanceRows(cloud, metric, precision);
   const row = precision === "float32" ? new Float32Array(count) : new Float64Array(count);
-  const degree = new Int32Array(count);
-  const pass = (visit: (i: number, j: number, d: number) => void, stage: string) => {
-    for (let i = 1; i < count; i++) {
-      if (i % 256 === 0) {
-        if (options.signal?.aborted) throw options.signal.reason ?? new Error("aborted");
-        options.onProgress?.({ stage, done: i, total: count });
-      }
-      kernel(i, row, 0);
-      for (let j = 0; j < i; j++) if (row[j] <= threshold) visit(i, j, row[j]);
+  // The edges {i > j} in order of i then j, as (j, value) with row ends.
+  const rowEnds = new Float64Array(count);
+  let lower = new Int32Array(1024);
+  let lowerValues: RealArray =
+    precision === "float32" ? new Float32Array(1024) : new Float64Array(1024);
+  let edges = 0;
+  for (let i = 1; i < count; i++) {
+    if (i % 256 === 0) {
+      if (options.signal?.aborted) throw options.signal.reason ?? new Error("aborted");
+      options.onProgress?.({ stage: "threshold graph", done: i, total: count });
     }
-  };
-  pass((i, j) => {
-    degree[i]++;
-    degree[j]++;
-  }, "threshold graph (counting)");
+    kernel(i, row, 0);
+    for (let j = 0; j < i; j++) {
+      if (row[j] > threshold) continue;
+      if (edges === lower.length) {
+        if (edges >= maxEdges) return undefined;
+        const grownLower = new Int32Array(edges * 2);
+        grownLower.set(lower);
+        lower = grownLower;
+        const grownValues =
+          precision === "float32" ? new Float32Array(edges * 2) : new Float64Array(edges * 2);
+        grownValues.set(lowerValues);
+        lowerValues = grownValues;
+      }
+      lower[edges] = j;
+      lowerValues[edges++] = row[j];
+    }
+    rowEnds[i] = edges;
+  }
+  if (edges > maxEdges) return undefined;
+  const degree = new Int32Array(count);
+  for (let i = 1; i < count; i++) {
+    degree[i] += rowEnds[i] - rowEnds[i - 1];
+    for (let e = rowEnds[i - 1]; e < rowEnds[i]; e++) degree[lower[e]]++;
+  }
   const offsets = new Int32Array(count + 1);
   for (let v = 0; v < count; v++) offsets[v + 1] = offsets[v] + degree[v];
-  if (offsets[count] / 2 > maxEdges) return undefined;
   const neighbors = new Int32Array(offsets[count]);
   const values =
     precision === "float32" ? new Float32Array(offsets[count]) : new Float64Array(offsets[count]);
   const fill = offsets.slice(0, count);
   // Rows come out sorted for the reason given in neighborListsFromCondensed.
-  pass((i, j, d) => {
-    neighbors[fill[i]] = j;
-    values[fill[i]++] = d;
-    neighbors[fill[j]] = i;
-    values[fill[j]++] = d;
-  }, "threshold graph");
+  for (let i = 1; i < count; i++) {
+    for (let e = rowEnds[i - 1]; e < rowEnds[i]; e++) {
+      const j = lower[e];
+      const d = lowerValues[e];
+      neighbors[fill[i]] = j;
+      values[fill[i]++] = d;
+      neighbors[fill[j]] = i;
+      values[fill[j]++] = d;
+    }
+  }
   return { offsets, neighbors, values };
 }

@@ -135,6 +135,60 @@ export function distanceRows(
   return (i, out, offset) => cosineRow(unit, dimension, i, out, offset);
 }
 
+/**
+ * The distance of points i > j with exactly the arithmetic of
+ * {@link distanceRows} (same operations in the same order), for callers that
+ * visit only some pairs (a spatial grid under a threshold). Euclidean,
+ * manhattan and chebyshev only: each bounds every coordinate difference,
+ * which is what lets a grid skip far pairs.
+ */
+export function distancePair(
+  cloud: PointCloud,
+  metric: "euclidean" | "manhattan" | "chebyshev",
+  precision: Precision,
+): (i: number, j: number) => number {
+  const d = cloud.dimension;
+  if (metric === "euclidean" && precision === "float32") {
+    const x = new Float32Array(cloud.coordinates);
+    const fround = Math.fround;
+    return (i, j) => {
+      let sum = 0;
+      for (let k = 0; k < d; k++) {
+        const diff = fround(x[i * d + k] - x[j * d + k]);
+        sum = fround(sum + fround(diff * diff));
+      }
+      return fround(Math.sqrt(sum));
+    };
+  }
+  const x = cloud.coordinates;
+  const round = precision === "float32" ? Math.fround : (v: number) => v;
+  if (metric === "euclidean") {
+    return (i, j) => {
+      let sum = 0;
+      for (let k = 0; k < d; k++) {
+        const diff = x[i * d + k] - x[j * d + k];
+        sum += diff * diff;
+      }
+      return round(Math.sqrt(sum));
+    };
+  }
+  if (metric === "manhattan") {
+    return (i, j) => {
+      let sum = 0;
+      for (let k = 0; k < d; k++) sum += Math.abs(x[i * d + k] - x[j * d + k]);
+      return round(sum);
+    };
+  }
+  return (i, j) => {
+    let max = 0;
+    for (let k = 0; k < d; k++) {
+      const diff = Math.abs(x[i * d + k] - x[j * d + k]);
+      if (diff > max) max = diff;
+    }
+    return round(max);
+  };
+}
+
 /** Validates a point cloud (exported for the other consumers of point clouds in core). */
 export function requirePointCloud(cloud: unknown): asserts cloud is PointCloud {
   const c = cloud as Partial<PointCloud> | null;

@@ -1,5 +1,6 @@
 import { distanceRows, type PointMetric } from "../metric/pairwise-distances.js";
 import type { LongRunningOptions, PointCloud, Precision, RealArray } from "../types.js";
+import { listsFromLowerRows } from "./grid-neighbor-lists.js";
 
 /**
  * Sorted neighbour lists (compressed rows) of an undirected graph, built from
@@ -169,27 +170,5 @@ export function neighborListsFromPoints(
     rowEnds[i] = edges;
   }
   if (edges > maxEdges) return undefined;
-  const degree = new Int32Array(count);
-  for (let i = 1; i < count; i++) {
-    degree[i] += rowEnds[i] - rowEnds[i - 1];
-    for (let e = rowEnds[i - 1]; e < rowEnds[i]; e++) degree[lower[e]]++;
-  }
-  const offsets = new Int32Array(count + 1);
-  for (let v = 0; v < count; v++) offsets[v + 1] = offsets[v] + degree[v];
-  const neighbors = new Int32Array(offsets[count]);
-  const values =
-    precision === "float32" ? new Float32Array(offsets[count]) : new Float64Array(offsets[count]);
-  const fill = offsets.slice(0, count);
-  // Rows come out sorted for the reason given in neighborListsFromCondensed.
-  for (let i = 1; i < count; i++) {
-    for (let e = rowEnds[i - 1]; e < rowEnds[i]; e++) {
-      const j = lower[e];
-      const d = lowerValues[e];
-      neighbors[fill[i]] = j;
-      values[fill[i]++] = d;
-      neighbors[fill[j]] = i;
-      values[fill[j]++] = d;
-    }
-  }
-  return { offsets, neighbors, values };
+  return listsFromLowerRows(count, rowEnds, lower, lowerValues, precision);
 }

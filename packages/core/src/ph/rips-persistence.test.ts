@@ -140,6 +140,21 @@ describe("ripsPersistence", () => {
     );
   });
 
+  test("the spatial grid of a large thresholded cloud finds exactly the edges of the full matrix", () => {
+    for (const metric of ["euclidean", "manhattan", "chebyshev"] as const) {
+      // 1200 points in a flat box (the grid spans the widest axes) with a tiny scale on one axis.
+      const random = seededRandom(metric.length);
+      const coordinates = Float64Array.from(
+        { length: 3 * 1200 },
+        (_, k) => (k % 3 === 2 ? 1e-3 : 1) * random(),
+      );
+      const cloud = pointCloud(coordinates, 3);
+      const options = { maxDim: 1, threshold: 0.06, metric } as const;
+      const dense = ripsPersistence(cloud, { ...options, representation: "dense" });
+      assert.deepEqual(ripsPersistence(cloud, options), dense, metric);
+    }
+  });
+
   test("a threshold keeps exactly the bars born at or below it", () => {
     const distances = pairwiseDistances(pointCloud(sphere(50, 3, 2), 3));
     const full = ripsPersistence(distances, { maxDim: 2 });

@@ -15,6 +15,7 @@ import type {
 import { assertIndexable } from "./binomial-table.js";
 import { CohomologyReducer } from "./cohomology-reducer.js";
 import { DenseRipsComplex } from "./dense-rips-complex.js";
+import { neighborListsFromGrid } from "./grid-neighbor-lists.js";
 import {
   neighborLists,
   neighborListsFromCondensed,
@@ -150,14 +151,10 @@ function buildComplex(
         requirePointCloud(input);
         const pairs = (input.count * (input.count - 1)) / 2;
         const maxEdges = options.representation === "sparse" ? Number.POSITIVE_INFINITY : pairs / 4;
-        const lists = neighborListsFromPoints(
-          input,
-          metric,
-          precision,
-          options.threshold,
-          maxEdges,
-          options,
-        );
+        const { threshold } = options;
+        const lists =
+          neighborListsFromGrid(input, metric, precision, threshold, maxEdges, options) ??
+          neighborListsFromPoints(input, metric, precision, threshold, maxEdges, options);
         if (lists !== undefined)
           return new SparseRipsComplex(lists, input.count, options.threshold, options.maxDim);
       }

@@ -23,7 +23,7 @@ export const CORRELATION_METRICS = {
 /** A name `--metric` accepts. */
 export type MetricName = (typeof POINT_METRICS)[number] | keyof typeof CORRELATION_METRICS;
 
-/** Everything `nettopo ph` computes, as plain data (it may cross to a worker thread). */
+/** Everything `nettopo ph` computes, as plain data. */
 export interface PhJob {
   readonly input: ParsedInput;
   readonly metric: MetricName | undefined;
@@ -72,7 +72,14 @@ export function runPhJob(job: PhJob, callbacks: PhJobCallbacks = {}): Persistenc
       }
       break;
     case "distances":
-      rips = condensedFromLower(input.values, { count: input.count, precision });
+      // The reader has checked the values (finite, >= 0) and stored them in the
+      // requested precision: they are the condensed distances as they are,
+      // without the copy condensedFromLower would make.
+      if (input.values instanceof (precision === "float32" ? Float32Array : Float64Array)) {
+        rips = { kind: "condensed", count: input.count, values: input.values };
+      } else {
+        rips = condensedFromLower(input.values, { count: input.count, precision });
+      }
       break;
     case "sparse":
       rips = sparseDistances(

@@ -1,18 +1,23 @@
-import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
-import { Worker } from "node:worker_threads";
-import {
-  diagramToJSON,
-  formatRipserBarcodes,
-  type PersistenceDiagram,
-  type Precision,
-} from "@nettopo/core";
+import { diagramToJSON, formatRipserBarcodes, type Precision } from "@nettopo/core";
 import { writeFileAtomic } from "../atomic-write.js";
 import { IoError } from "../io-error.js";
-import { INPUT_FORMATS, type InputFormat, readInput } from "../readers/read-input.js";
+import type { ParsedInput } from "../readers/parsed-input.js";
+import {
+  INPUT_FORMATS,
+  type InputData,
+  type InputFormat,
+  readInput,
+} from "../readers/read-input.js";
 import { UsageError } from "../usage-error.js";
-import { CORRELATION_METRICS, type MetricName, type PhJob, POINT_METRICS } from "./ph-job.js";
-import type { PhWorkerData, PhWorkerMessage } from "./ph-worker.js";
+import {
+  CORRELATION_METRICS,
+  type MetricName,
+  type PhJob,
+  POINT_METRICS,
+  runPhJob,
+} from "./ph-job.js";
+import { type Interruptible, runInterruptibly } from "./run-interruptibly.js";
 
 /** The help text of `nettopo ph`. */
 export const PH_USAGE = `Usage: nettopo ph [options] INPUT
@@ -144,8 +149,10 @@ export function parsePhArguments(args: readonly string[]): PhCommand | "help" {
 }
 
 /**
- * Runs `nettopo ph`: reads INPUT, computes its diagram in a worker thread and
- * prints it. Ctrl-C aborts the computation (exit 130).
+ * Runs `nettopo ph`: reads INPUT, computes its diagram and prints it. The
+ * reading and the computation run synchronously on this thread (a file is
+ * streamed into the result, nothing is copied to another thread); Ctrl-C
+ * stops them at once (exit 130, nothing written).
  *
  * @returns The exit code.
  * @throws UsageError, TypeError / RangeError (bad data) and system errors, for
@@ -161,44 +168,41 @@ export async function runPh(args: readonly string[]): Promise<number> {
   const onSigint = () => controller.abort();
   process.on("SIGINT", onSigint);
   try {
-    let read: { bytes: Uint8Array; source: string };
-    try {
-      read = await readSource(command.inputPath, controller.signal);
-    } catch (error) {
-      if (controller.signal.aborted) return interrupted();
-      throw error;
+    let data: InputData;
+    let source = command.inputPath;
+    if (command.inputPath === "-") {
+      try {
+        data = await readStandardInput(controller.signal);
+      } catch (error) {
+        if (controller.signal.aborted) return interrupted();
+        throw error;
+      }
+      source = "<stdin>";
+    } else {
+      data = { path: command.inputPath };
     }
     if (controller.signal.aborted) return interrupted();
-    const { bytes, source } = read;
-    const input = readInput(bytes, source, command.inputFormat);
-    if (command.metric !== undefined && input.kind !== "matrix") {
-      throw new UsageError(
-        `--metric applies to point clouds and samples x neurons matrices (point-cloud, csv, npy); ${source} was read as ${input.kind === "sparse" ? "sparse distances" : "a distance matrix"}`,
-      );
+    const reporter = command.progress ? new ProgressReporter() : undefined;
+    let run: Interruptible<string>;
+    try {
+      run = runInterruptibly(() => {
+        const input = readInput(data, source, command.inputFormat, command.precision);
+        // Standard input's chunks are not needed any more (unless the input lies in them).
+        data = [];
+        return computeText(command, input, source, reporter);
+      });
+    } finally {
+      reporter?.end();
     }
-    const job: PhJob = {
-      input,
-      metric: command.metric,
-      maxDim: command.maxDim,
-      threshold: command.threshold,
-      modulus: command.modulus,
-      cocycles: command.cocycles,
-      precision: command.precision,
-    };
-    const diagram = await computeInWorker(job, command.progress, controller.signal);
-    if (diagram === undefined) return interrupted();
-    const text =
-      command.format === "text"
-        ? formatRipserBarcodes(diagram)
-        : `${JSON.stringify(diagramToJSON(diagram, { precision: command.precision }))}\n`;
+    if (run.interrupted || controller.signal.aborted) return interrupted();
     if (command.output !== undefined) {
       try {
-        await writeFileAtomic(command.output, text);
+        await writeFileAtomic(command.output, run.value);
       } catch (error) {
         throw new IoError("write", command.output, error);
       }
     } else {
-      process.stdout.write(text);
+      process.stdout.write(run.value);
     }
     return 0;
   } finally {
@@ -206,122 +210,55 @@ export async function runPh(args: readonly string[]): Promise<number> {
   }
 }
 
+/** Computes the diagram of the input and formats it. */
+function computeText(
+  command: PhCommand,
+  input: ParsedInput,
+  source: string,
+  reporter: ProgressReporter | undefined,
+): string {
+  if (command.metric !== undefined && input.kind !== "matrix") {
+    throw new UsageError(
+      `--metric applies to point clouds and samples x neurons matrices (point-cloud, csv, npy); ${source} was read as ${input.kind === "sparse" ? "sparse distances" : "a distance matrix"}`,
+    );
+  }
+  const job: PhJob = {
+    input,
+    metric: command.metric,
+    maxDim: command.maxDim,
+    threshold: command.threshold,
+    modulus: command.modulus,
+    cocycles: command.cocycles,
+    precision: command.precision,
+  };
+  const diagram = runPhJob(
+    job,
+    reporter ? { onProgress: (p) => reporter.report(p.stage, p.done, p.total) } : {},
+  );
+  return command.format === "text"
+    ? formatRipserBarcodes(diagram)
+    : `${JSON.stringify(diagramToJSON(diagram, { precision: command.precision }))}\n`;
+}
+
 function interrupted(): number {
   process.stderr.write("nettopo: interrupted (SIGINT); nothing was written\n");
   return 130;
 }
 
-/** Reads a file, or standard input for `-`; stops early when `signal` aborts. */
-async function readSource(
-  path: string,
-  signal: AbortSignal,
-): Promise<{ bytes: Uint8Array; source: string }> {
-  if (path === "-") {
-    const chunks: Buffer[] = [];
-    const onAbort = () => process.stdin.destroy();
-    signal.addEventListener("abort", onAbort, { once: true });
-    try {
-      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    } finally {
-      signal.removeEventListener("abort", onAbort);
-    }
-    return { bytes: Buffer.concat(chunks), source: "<stdin>" };
-  }
-  try {
-    return { bytes: await readFile(path, { signal }), source: path };
-  } catch (error) {
-    if (signal.aborted) throw error;
-    throw new IoError("read", path, error);
-  }
-}
-
 /**
- * Computes the diagram in a worker thread. On abort, the worker sees the
- * shared flag as `signal.aborted` and stops at the core's next check; it is
- * terminated if it has not stopped a second later.
- *
- * @returns The diagram, or undefined when aborted.
+ * Reads standard input whole, as the chunks it came in (the readers read them
+ * in place: no concatenated copy); stops early when `signal` aborts.
  */
-function computeInWorker(
-  job: PhJob,
-  progress: boolean,
-  signal: AbortSignal,
-): Promise<PersistenceDiagram | undefined> {
-  const abortFlag = new Int32Array(new SharedArrayBuffer(4));
-  const data: PhWorkerData = { job, abortFlag, progress };
-  // The input's buffers move to the worker rather than being copied.
-  const { input } = job;
-  const transferList: ArrayBuffer[] = [input.values.buffer as ArrayBuffer];
-  if (input.kind === "sparse")
-    transferList.push(input.rows.buffer as ArrayBuffer, input.cols.buffer as ArrayBuffer);
-  const worker = new Worker(new URL("./ph-worker.js", import.meta.url), {
-    workerData: data,
-    transferList,
-  });
-  const reporter = progress ? new ProgressReporter() : undefined;
-  return new Promise((resolve, reject) => {
-    let settled = false;
-    let killTimer: NodeJS.Timeout | undefined;
-    const finish = (action: () => void) => {
-      if (settled) return;
-      settled = true;
-      signal.removeEventListener("abort", onAbort);
-      if (killTimer) clearTimeout(killTimer);
-      reporter?.end();
-      action();
-      void worker.terminate();
-    };
-    const onAbort = () => {
-      Atomics.store(abortFlag, 0, 1);
-      killTimer = setTimeout(() => finish(() => resolve(undefined)), 1000);
-      killTimer.unref();
-    };
-    signal.addEventListener("abort", onAbort);
-    worker.on("message", (message: PhWorkerMessage) => {
-      if (message.type === "progress") {
-        reporter?.report(message.stage, message.done, message.total);
-      } else if (message.type === "result") {
-        finish(() => resolve(message.diagram));
-      } else if (signal.aborted) {
-        finish(() => resolve(undefined));
-      } else {
-        finish(() => reject(rebuildError(message)));
-      }
-    });
-    worker.on("error", (error: Error & { code?: string }) => {
-      if (error.code === "ERR_WORKER_OUT_OF_MEMORY") {
-        finish(() =>
-          reject(
-            new RangeError(
-              "ran out of memory computing persistent homology; use a --threshold, a lower --dim or fewer points",
-            ),
-          ),
-        );
-      } else {
-        finish(() => reject(error));
-      }
-    });
-    worker.on("exit", (code) => {
-      finish(() =>
-        signal.aborted
-          ? resolve(undefined)
-          : reject(new Error(`the worker thread stopped with code ${code}`)),
-      );
-    });
-  });
-}
-
-/** The error a worker reported, with its kind (TypeError / RangeError / other). */
-function rebuildError(message: { name: string; message: string; stack?: string }): Error {
-  const error =
-    message.name === "TypeError"
-      ? new TypeError(message.message)
-      : message.name === "RangeError"
-        ? new RangeError(message.message)
-        : new Error(message.message);
-  if (message.name !== error.name) error.name = message.name;
-  if (message.stack !== undefined) error.stack = message.stack;
-  return error;
+async function readStandardInput(signal: AbortSignal): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  const onAbort = () => process.stdin.destroy();
+  signal.addEventListener("abort", onAbort, { once: true });
+  try {
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  } finally {
+    signal.removeEventListener("abort", onAbort);
+  }
+  return chunks;
 }
 
 /** Progress on stderr: one updating line on a terminal, otherwise a line a second. */

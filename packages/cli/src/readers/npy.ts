@@ -4,10 +4,16 @@ import { sourceName } from "./text-scanner.js";
 /** The six bytes every .npy file starts with: \x93NUMPY. */
 const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
 
+/** The length of the .npy magic: the bytes {@link isNpy} looks at. */
+export const MAGIC_LENGTH = MAGIC.length;
+
 /** Whether the bytes start like a .npy file. */
 export function isNpy(bytes: Uint8Array): boolean {
   return MAGIC.every((b, k) => bytes[k] === b);
 }
+
+/** Whether this machine stores numbers little-endian (typed arrays use its order). */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Element types this reader understands: kind (f, i, u) and byte size. */
 const SUPPORTED = ["f4", "f8", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8"];
@@ -32,7 +38,8 @@ export interface NpyHeader {
  * Reads a 2-D array from a NumPy `.npy` file (format versions 1.0, 2.0 and
  * 3.0): float32/float64 or (unsigned) integers of 1, 2, 4 or 8 bytes, little-
  * or big-endian, C or Fortran order. The values are widened to float64
- * (64-bit integers above 2^53 are rounded).
+ * (64-bit integers above 2^53 are rounded); little-endian float64 in C order
+ * is used in place, so the result then shares `bytes`' memory.
  *
  * @param bytes - The whole file.
  * @param source - Its name in messages.
@@ -69,7 +76,29 @@ export function readNpy(bytes: Uint8Array, source: string): ParsedMatrix {
       `${name}: .npy array of shape (${rows}, ${columns}) is empty; expected at least one value`,
     );
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset + header.dataOffset, needed);
+  const start = bytes.byteOffset + header.dataOffset;
+  if (
+    header.kind === "f" &&
+    header.itemSize === 8 &&
+    header.littleEndian &&
+    !header.fortranOrder &&
+    start % 8 === 0 &&
+    LITTLE_ENDIAN
+  ) {
+    // NumPy's own layout (its headers pad the data to a multiple of 64 bytes):
+    // the values are used where they lie, without a copy.
+    const values = new Float64Array(bytes.buffer, start, count);
+    for (let k = 0; k < count; k += 1) {
+      if (!Number.isFinite(values[k]!)) {
+        const r = Math.floor(k / columns);
+        throw new RangeError(
+          `${name}: value ${values[k]} at row ${r}, column ${k - r * columns}; expected finite numbers`,
+        );
+      }
+    }
+    return { kind: "matrix", rows, columns, values };
+  }
+  const view = new DataView(bytes.buffer, start, needed);
   const read = elementReader(header);
   const values = new Float64Array(count);
   for (let r = 0; r < rows; r += 1) {

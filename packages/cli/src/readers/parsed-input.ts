@@ -1,6 +1,8 @@
+import type { RealArray } from "@nettopo/core";
+
 /**
  * What the readers return: plain arrays with a shape, before the core turns
- * them into a Rips input (the metric and precision are chosen there).
+ * them into a Rips input (the metric is chosen there).
  */
 export type ParsedInput = ParsedMatrix | ParsedDistances | ParsedSparse;
 
@@ -15,12 +17,14 @@ export interface ParsedMatrix {
 /**
  * A distance matrix as its strict lower triangle, row by row (the distance
  * between i > j at `i*(i-1)/2 + j`), already checked: finite, and not
- * negative beyond rounding noise (see DISTANCE_TOLERANCE).
+ * negative beyond rounding noise (see DISTANCE_TOLERANCE; such noise is
+ * stored as 0). The values are in the precision the reader was asked for, so
+ * they can be the core's condensed distances as they are.
  */
 export interface ParsedDistances {
   readonly kind: "distances";
   readonly count: number;
-  readonly values: Float64Array;
+  readonly values: RealArray;
 }
 
 /** Sparse distances, one entry per undirected edge (i !== j), checked: finite and >= 0. */

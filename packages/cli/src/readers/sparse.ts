@@ -1,5 +1,6 @@
 import type { ParsedSparse } from "./parsed-input.js";
-import { quote, sourceName, TextScanner } from "./text-scanner.js";
+import { countTokens, quote, sourceName, TextScanner } from "./text-scanner.js";
+import { changedWhileRead, type TextSource, textSource } from "./text-source.js";
 
 /** The largest vertex index a sparse file may use (indices are stored as int32). */
 export const MAX_SPARSE_INDEX = 2 ** 31 - 2;
@@ -12,113 +13,125 @@ export const MAX_SPARSE_INDEX = 2 ** 31 - 2;
  * the values agree. A line `i i 0` is allowed and ignored (vertices are born at
  * 0); `i i v` with v != 0 is refused.
  *
- * @param text - The file's text.
+ * @param input - The file's text, or its source (streamed).
  * @param source - Its name in messages.
  * @throws TypeError for a non-numeric token or a non-integer index;
  *   RangeError for NaN/Infinity, a negative distance, a line without exactly
  *   three values, an edge given twice with different values, or no lines.
  */
-export function readSparse(text: string, source: string): ParsedSparse {
-  const scanner = new TextScanner(text, source);
-  const is: number[] = [];
-  const js: number[] = [];
-  const values: number[] = [];
-  const lines: number[] = [];
+export function readSparse(input: TextSource | string, source: string): ParsedSparse {
+  const text = typeof input === "string" ? textSource(input) : input;
+  // At most one edge per three values: the arrays are allocated once.
+  const capacity = Math.floor(countTokens(text) / 3);
+  const lo = new Int32Array(capacity);
+  const hi = new Int32Array(capacity);
+  const values = new Float64Array(capacity);
+  const lines = new Int32Array(capacity);
+  let m = 0;
   let field = 0;
   let line = 0;
+  let lineStart = 0;
   let maxIndex = -1;
   let i = 0;
   let j = 0;
   let lastEnd = 0;
   let linesSeen = 0;
+  const scanner = new TextScanner(text, source);
   const endLine = () => {
     if (field !== 0 && field < 3) {
-      const lineStart = text.lastIndexOf("\n", lastEnd - 1) + 1;
       throw new RangeError(
-        `${scanner.at(line, lastEnd - lineStart + 1)}: sparse line has ${field} value${field === 1 ? "" : "s"}; expected three: i j distance`,
+        `${scanner.at(line, scanner.columnOf(lineStart, lastEnd))}: sparse line has ${field} value${field === 1 ? "" : "s"}; expected three: i j distance`,
       );
     }
     field = 0;
   };
-  while (scanner.next()) {
-    if (scanner.line !== line) {
-      endLine();
-      line = scanner.line;
-      linesSeen += 1;
-    }
-    if (field === 0 || field === 1) {
-      const token = scanner.token();
-      if (!/^\+?\d+$/.test(token)) {
-        throw new TypeError(
-          `${scanner.where()}: vertex index ${quote(token)} is not a non-negative integer; expected a line i j distance`,
-        );
+  try {
+    while (scanner.next()) {
+      if (scanner.line !== line) {
+        endLine();
+        line = scanner.line;
+        lineStart = scanner.textLineStart;
+        linesSeen += 1;
       }
-      const index = Number(token);
-      if (index > MAX_SPARSE_INDEX) {
-        throw new RangeError(
-          `${scanner.where()}: vertex index ${token} is too large; expected at most ${MAX_SPARSE_INDEX}`,
-        );
-      }
-      if (field === 0) i = index;
-      else j = index;
-    } else if (field === 2) {
-      const value = scanner.number();
-      if (value < 0) {
-        throw new RangeError(
-          `${scanner.where()}: negative distance ${scanner.token()}; expected distances >= 0`,
-        );
-      }
-      if (i === j) {
-        if (value !== 0) {
-          throw new RangeError(
-            `${scanner.where()}: diagonal entry ${i} ${j} has value ${scanner.token()}; expected 0 (vertices are born at 0) or no line`,
+      if (field === 0 || field === 1) {
+        const index = scanner.index();
+        if (index < 0) {
+          throw new TypeError(
+            `${scanner.where()}: vertex index ${quote(scanner.token())} is not a non-negative integer; expected a line i j distance`,
           );
         }
+        if (index > MAX_SPARSE_INDEX) {
+          throw new RangeError(
+            `${scanner.where()}: vertex index ${scanner.token()} is too large; expected at most ${MAX_SPARSE_INDEX}`,
+          );
+        }
+        if (field === 0) i = index;
+        else j = index;
+      } else if (field === 2) {
+        const value = scanner.number();
+        if (value < 0) {
+          throw new RangeError(
+            `${scanner.where()}: negative distance ${scanner.token()}; expected distances >= 0`,
+          );
+        }
+        if (i === j) {
+          if (value !== 0) {
+            throw new RangeError(
+              `${scanner.where()}: diagonal entry ${i} ${j} has value ${scanner.token()}; expected 0 (vertices are born at 0) or no line`,
+            );
+          }
+        } else {
+          if (m >= capacity) throw changedWhileRead(source);
+          lo[m] = Math.min(i, j);
+          hi[m] = Math.max(i, j);
+          values[m] = value;
+          lines[m] = line;
+          m += 1;
+        }
+        if (i > maxIndex) maxIndex = i;
+        if (j > maxIndex) maxIndex = j;
       } else {
-        is.push(i);
-        js.push(j);
-        values.push(value);
-        lines.push(line);
+        throw new RangeError(
+          `${scanner.where()}: extra value ${quote(scanner.token())}; expected three values per line: i j distance`,
+        );
       }
-      if (i > maxIndex) maxIndex = i;
-      if (j > maxIndex) maxIndex = j;
-    } else {
-      throw new RangeError(
-        `${scanner.where()}: extra value ${quote(scanner.token())}; expected three values per line: i j distance`,
-      );
+      field += 1;
+      lastEnd = scanner.end;
     }
-    field += 1;
-    lastEnd = scanner.end;
+    endLine();
+  } finally {
+    scanner.close();
   }
-  endLine();
   if (linesSeen === 0) {
     throw new RangeError(`${sourceName(source)}: no values found; expected lines i j distance`);
   }
-  return deduplicate(is, js, values, lines, maxIndex + 1, source);
+  return deduplicate(
+    lo.subarray(0, m),
+    hi.subarray(0, m),
+    values.subarray(0, m),
+    lines,
+    maxIndex + 1,
+    source,
+  );
 }
 
-/** One entry per undirected edge; the same edge twice must carry the same value. */
+/** One entry per undirected edge, sorted; the same edge twice must carry the same value. */
 function deduplicate(
-  is: number[],
-  js: number[],
-  values: number[],
-  lines: number[],
+  lo: Int32Array,
+  hi: Int32Array,
+  values: Float64Array,
+  lines: Int32Array,
   count: number,
   source: string,
 ): ParsedSparse {
-  const m = is.length;
+  const m = lo.length;
   const order = new Uint32Array(m);
-  const lo = new Int32Array(m);
-  const hi = new Int32Array(m);
-  for (let k = 0; k < m; k += 1) {
-    order[k] = k;
-    lo[k] = Math.min(is[k]!, js[k]!);
-    hi[k] = Math.max(is[k]!, js[k]!);
-  }
+  for (let k = 0; k < m; k += 1) order[k] = k;
   order.sort((a, b) => lo[a]! - lo[b]! || hi[a]! - hi[b]! || a - b);
-  const rows: number[] = [];
-  const cols: number[] = [];
-  const out: number[] = [];
+  const rows = new Int32Array(m);
+  const cols = new Int32Array(m);
+  const out = new Float64Array(m);
+  let kept = 0;
   for (let t = 0; t < m; t += 1) {
     const k = order[t]!;
     if (t > 0) {
@@ -133,15 +146,16 @@ function deduplicate(
         continue;
       }
     }
-    rows.push(hi[k]!);
-    cols.push(lo[k]!);
-    out.push(values[k]!);
+    rows[kept] = hi[k]!;
+    cols[kept] = lo[k]!;
+    out[kept] = values[k]!;
+    kept += 1;
   }
   return {
     kind: "sparse",
     count,
-    rows: Int32Array.from(rows),
-    cols: Int32Array.from(cols),
-    values: Float64Array.from(out),
+    rows: kept === m ? rows : rows.slice(0, kept),
+    cols: kept === m ? cols : cols.slice(0, kept),
+    values: kept === m ? out : out.slice(0, kept),
   };
 }

@@ -1,6 +1,7 @@
-import { readDistanceValues } from "./lower-distance.js";
+import type { DistanceReaderOptions } from "./lower-distance.js";
+import { readTriangle } from "./lower-distance.js";
 import type { ParsedDistances } from "./parsed-input.js";
-import { triangleSize } from "./triangle-size.js";
+import type { TextSource } from "./text-source.js";
 
 /**
  * Reads Ripser's `upper-distance` text format: the strict upper triangle of a
@@ -8,21 +9,17 @@ import { triangleSize } from "./triangle-size.js";
  * MATLAB's `pdist` and SciPy's condensed form write it. The number of points
  * comes from the count of values; separators are whitespace and commas.
  *
- * @param text - The file's text.
+ * @param input - The file's text, or its source (streamed).
  * @param source - Its name in messages.
- * @returns The distances re-ordered as a lower triangle.
+ * @param options - The precision of the result (default "float64").
+ * @returns The distances re-ordered as a lower triangle (each value is stored
+ *   at its place as it is read).
  * @throws TypeError / RangeError as {@link readLowerDistance}.
  */
-export function readUpperDistance(text: string, source: string): ParsedDistances {
-  const upper = readDistanceValues(text, source);
-  const count = triangleSize(upper.length, source, "an upper-triangular distance matrix");
-  const values = new Float64Array(upper.length);
-  let k = 0;
-  for (let i = 0; i < count; i += 1) {
-    for (let j = i + 1; j < count; j += 1) {
-      values[(j * (j - 1)) / 2 + i] = upper[k]!;
-      k += 1;
-    }
-  }
-  return { kind: "distances", count, values };
+export function readUpperDistance(
+  input: TextSource | string,
+  source: string,
+  options: DistanceReaderOptions = {},
+): ParsedDistances {
+  return readTriangle(input, source, "upper", options.precision ?? "float64");
 }

@@ -41,6 +41,17 @@ export interface PhJobCallbacks {
 }
 
 /**
+ * The number of points of the job's complex: the rows of a point cloud, the
+ * neurons (columns) of a samples x neurons matrix, the size of a distance
+ * matrix. Ripser prints no dimension above this minus 2.
+ */
+export function vertexCountOf(job: PhJob): number {
+  const { input, metric } = job;
+  if (input.kind !== "matrix") return input.count;
+  return metric !== undefined && metric in CORRELATION_METRICS ? input.columns : input.rows;
+}
+
+/**
  * Turns parsed input into the core's Rips input and computes its diagram:
  * only maps the options (the CLI holds no logic of its own).
  *

@@ -16,6 +16,7 @@ import {
   type PhJob,
   POINT_METRICS,
   runPhJob,
+  vertexCountOf,
 } from "./ph-job.js";
 import { type Interruptible, runInterruptibly } from "./run-interruptibly.js";
 
@@ -236,7 +237,7 @@ function computeText(
     reporter ? { onProgress: (p) => reporter.report(p.stage, p.done, p.total) } : {},
   );
   return command.format === "text"
-    ? formatRipserBarcodes(diagram)
+    ? formatRipserBarcodes(diagram, { vertexCount: vertexCountOf(job) })
     : `${JSON.stringify(diagramToJSON(diagram, { precision: command.precision }))}\n`;
 }
 

@@ -316,7 +316,22 @@ export class CohomologyReducer {
     simplexVertices(binomial, index, dim, vertexCount, vertices);
     let below = index;
     let above = 0;
-    for (let k = dim; k >= 0; k--) {
+    let k = dim;
+    if (binomial.wide && dim + 1 === binomial.maxK) {
+      // An encoded (wide) index: removing the top vertex leaves an ordinary index.
+      const rest = binomial.topRest(index, vertices[0]);
+      if (this.diameterWithout(vertices, dim, 0) === diameter) {
+        this.facetIndex = rest;
+        this.facetDiameter = diameter;
+        this.facetCoefficient =
+          (k & 1) === 1 ? ((modulus - 1) * coefficient) % modulus : coefficient;
+        return;
+      }
+      below = rest;
+      above = binomial.get(vertices[0], k);
+      k--;
+    }
+    for (; k >= 0; k--) {
       const removed = dim - k; // vertices are decreasing: the largest goes first
       const j = vertices[removed];
       const facetIndex = above - binomial.get(j, k + 1) + below;

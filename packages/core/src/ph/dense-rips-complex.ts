@@ -1,7 +1,7 @@
-import { BinomialTable } from "./binomial-table.js";
+import type { Precision, RealArray } from "../types.js";
+import { BinomialTable, type BinomialTableOptions } from "./binomial-table.js";
 import type { EntryHeap } from "./entry-heap.js";
 import type { CoboundaryEnumerator, RipsComplex, SimplexList } from "./rips-complex.js";
-import type { Precision, RealArray } from "../types.js";
 
 /**
  * The Rips complex of a full distance matrix held as a condensed lower
@@ -15,12 +15,19 @@ export class DenseRipsComplex implements RipsComplex {
   readonly distances: RealArray;
   readonly precision: Precision;
 
-  constructor(distances: RealArray, vertexCount: number, threshold: number, maxDim: number) {
+  /** `binomialOptions` is internal (tests force wide indices with it). */
+  constructor(
+    distances: RealArray,
+    vertexCount: number,
+    threshold: number,
+    maxDim: number,
+    binomialOptions?: BinomialTableOptions,
+  ) {
     this.distances = distances;
     this.precision = distances instanceof Float32Array ? "float32" : "float64";
     this.vertexCount = vertexCount;
     this.threshold = threshold;
-    this.binomial = new BinomialTable(vertexCount, maxDim + 2);
+    this.binomial = new BinomialTable(vertexCount, maxDim + 2, binomialOptions);
   }
 
   vertexValue(): number {
@@ -64,6 +71,12 @@ class DenseCoboundary implements CoboundaryEnumerator {
   private above = 0;
   private v = 0;
   private k = 0;
+  /**
+   * Whether the cofacets are encoded wide indices (a wide table, top
+   * dimension). `above` then leaves out the top vertex's term C(u0, maxK):
+   * an index is `binomial.encodeTop(top vertex, rest)`.
+   */
+  private wideTop = false;
 
   constructor(complex: DenseRipsComplex) {
     this.complex = complex;
@@ -86,13 +99,20 @@ class DenseCoboundary implements CoboundaryEnumerator {
     this.above = 0;
     this.v = vertexCount - 1;
     this.k = dim + 1;
+    this.wideTop = binomial.wide && dim + 2 === binomial.maxK;
   }
 
   hasNext(allCofacets: boolean): boolean {
-    return this.v >= this.k && (allCofacets || this.complex.binomial.get(this.v, this.k) > this.below);
+    return (
+      this.v >= this.k && (allCofacets || this.complex.binomial.get(this.v, this.k) > this.below)
+    );
   }
 
   next(): void {
+    if (this.wideTop) {
+      this.nextWide();
+      return;
+    }
     const binomial = this.complex.binomial;
     let v = this.v;
     let k = this.k;
@@ -121,6 +141,10 @@ class DenseCoboundary implements CoboundaryEnumerator {
   }
 
   pushAll(heap: EntryHeap, threshold: number, coefficient: number, negated: number): void {
+    if (this.wideTop) {
+      this.pushAllWide(heap, threshold, coefficient, negated);
+      return;
+    }
     const { binomial, distances: d } = this.complex;
     const table = binomial.values;
     const stride = binomial.stride;
@@ -145,13 +169,18 @@ class DenseCoboundary implements CoboundaryEnumerator {
         if (value > diameter) diameter = value;
       }
       if (diameter <= threshold) {
-        heap.push(diameter, above + table[(k + 1) * stride + v] + below, (k & 1) === 1 ? negated : coefficient);
+        heap.push(
+          diameter,
+          above + table[(k + 1) * stride + v] + below,
+          (k & 1) === 1 ? negated : coefficient,
+        );
       }
     }
     this.v = k - 1;
   }
 
   findSameDiameter(): number {
+    if (this.wideTop) return this.findSameDiameterWide();
     const { binomial, distances: d } = this.complex;
     const table = binomial.values;
     const stride = binomial.stride;
@@ -175,6 +204,115 @@ class DenseCoboundary implements CoboundaryEnumerator {
         if ((w < v ? d[row + w] : d[(w * (w - 1)) / 2 + v]) > target) continue outer;
       }
       return above + table[(k + 1) * stride + v] + below;
+    }
+    return -1;
+  }
+
+  // The same three walks for encoded (wide) cofacet indices: while k = dim + 1
+  // the new vertex v is the top one (index C(v, maxK) + below); after the
+  // simplex's top vertex u0 is passed, u0 is (index C(u0, maxK) + above + C(v, k + 1) + below).
+
+  private nextWide(): void {
+    const binomial = this.complex.binomial;
+    const topK = this.dim + 1;
+    let v = this.v;
+    let k = this.k;
+    let c = binomial.get(v, k);
+    while (c <= this.below) {
+      this.below -= c;
+      if (k !== topK) this.above += binomial.get(v, k + 1);
+      v--;
+      k--;
+      c = binomial.get(v, k);
+    }
+    const d = this.complex.distances;
+    const vertices = this.vertices;
+    let diameter = this.simplexDiameter;
+    const row = (v * (v - 1)) / 2;
+    for (let a = 0; a <= this.dim; a++) {
+      const w = vertices[a];
+      const value = w < v ? d[row + w] : d[(w * (w - 1)) / 2 + v];
+      if (value > diameter) diameter = value;
+    }
+    this.diameter = diameter;
+    this.index =
+      k === topK
+        ? binomial.encodeTop(v, this.below)
+        : binomial.encodeTop(vertices[0], this.above + binomial.get(v, k + 1) + this.below);
+    this.negative = (k & 1) === 1;
+    this.v = v - 1;
+    this.k = k;
+  }
+
+  private pushAllWide(
+    heap: EntryHeap,
+    threshold: number,
+    coefficient: number,
+    negated: number,
+  ): void {
+    const { binomial, distances: d } = this.complex;
+    const table = binomial.values;
+    const stride = binomial.stride;
+    const vertices = this.vertices;
+    const dim = this.dim;
+    const topK = dim + 1;
+    const u0 = vertices[0];
+    let below = this.below;
+    let above = this.above;
+    let k = this.k;
+    for (let v = this.v; v >= k; v--) {
+      const c = table[k * stride + v];
+      if (c <= below) {
+        below -= c;
+        if (k !== topK) above += table[(k + 1) * stride + v];
+        k--;
+        continue;
+      }
+      let diameter = this.simplexDiameter;
+      const row = (v * (v - 1)) / 2;
+      for (let a = 0; a <= dim; a++) {
+        const w = vertices[a];
+        const value = w < v ? d[row + w] : d[(w * (w - 1)) / 2 + v];
+        if (value > diameter) diameter = value;
+      }
+      if (diameter <= threshold) {
+        const index =
+          k === topK
+            ? binomial.encodeTop(v, below)
+            : binomial.encodeTop(u0, above + table[(k + 1) * stride + v] + below);
+        heap.push(diameter, index, (k & 1) === 1 ? negated : coefficient);
+      }
+    }
+    this.v = k - 1;
+  }
+
+  private findSameDiameterWide(): number {
+    const { binomial, distances: d } = this.complex;
+    const table = binomial.values;
+    const stride = binomial.stride;
+    const vertices = this.vertices;
+    const dim = this.dim;
+    const topK = dim + 1;
+    const target = this.simplexDiameter;
+    let below = this.below;
+    let above = this.above;
+    let k = this.k;
+    outer: for (let v = this.v; v >= k; v--) {
+      const c = table[k * stride + v];
+      if (c <= below) {
+        below -= c;
+        if (k !== topK) above += table[(k + 1) * stride + v];
+        k--;
+        continue;
+      }
+      const row = (v * (v - 1)) / 2;
+      for (let a = 0; a <= dim; a++) {
+        const w = vertices[a];
+        if ((w < v ? d[row + w] : d[(w * (w - 1)) / 2 + v]) > target) continue outer;
+      }
+      return k === topK
+        ? binomial.encodeTop(v, below)
+        : binomial.encodeTop(vertices[0], above + table[(k + 1) * stride + v] + below);
     }
     return -1;
   }

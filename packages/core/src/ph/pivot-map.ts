@@ -1,5 +1,6 @@
 /**
- * An open-addressing hash map from simplex index (an integer up to 2^53) to
+ * An open-addressing hash map from simplex index (an integer up to 2^53, or an
+ * encoded wide index past it, see BinomialTable) to
  * the reduced column whose pivot it is, with the pivot's coefficient: the
  * `pivot_column_index` of Ripser. Typed arrays keep it compact (a `Map` with
  * non-small-integer keys boxes every key).
@@ -10,6 +11,9 @@ export class PivotMap {
   private coefficients: Uint16Array;
   private mask: number;
   size = 0;
+  /** Scratch to read the bits of encoded wide indices (past 2^53 their low 64 integer bits miss some). */
+  private readonly bits = new Float64Array(1);
+  private readonly words = new Uint32Array(this.bits.buffer);
 
   constructor(expected = 16) {
     let capacity = 16;
@@ -22,8 +26,16 @@ export class PivotMap {
 
   /** The slot of `key`, or of the empty slot where it would go. */
   private slot(key: number): number {
-    const low = key >>> 0;
-    const high = (key / 4294967296) >>> 0;
+    let low: number;
+    let high: number;
+    if (key < 9007199254740992) {
+      low = key >>> 0;
+      high = (key / 4294967296) >>> 0;
+    } else {
+      this.bits[0] = key;
+      low = this.words[0];
+      high = this.words[1];
+    }
     let h = Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b);
     h ^= h >>> 13;
     h = Math.imul(h, 0xc2b2ae35);

@@ -1,5 +1,5 @@
-import type { BinomialTable } from "./binomial-table.js";
 import type { Precision, RealArray } from "../types.js";
+import type { BinomialTable } from "./binomial-table.js";
 import type { EntryHeap } from "./entry-heap.js";
 
 /**
@@ -54,7 +54,11 @@ export interface CoboundaryEnumerator {
   findSameDiameter(): number;
 }
 
-/** Writes the vertices of a simplex into `out` in decreasing order (Ripser's get_simplex_vertices). */
+/**
+ * Writes the vertices of a simplex into `out` in decreasing order (Ripser's
+ * get_simplex_vertices). A simplex of `binomial.maxK` vertices in a wide table
+ * has an encoded index (see {@link BinomialTable}).
+ */
 export function simplexVertices(
   binomial: BinomialTable,
   index: number,
@@ -63,7 +67,14 @@ export function simplexVertices(
   out: Int32Array,
 ): void {
   let top = vertexCount - 1;
-  for (let k = dim + 1; k > 1; k--) {
+  let k = dim + 1;
+  if (binomial.wide && k === binomial.maxK && k > 1) {
+    top = binomial.maxVertex(index, k, top);
+    out[0] = top;
+    index = binomial.topRest(index, top);
+    k--;
+  }
+  for (; k > 1; k--) {
     top = binomial.maxVertex(index, k, top);
     out[dim + 1 - k] = top;
     index -= binomial.get(top, k);

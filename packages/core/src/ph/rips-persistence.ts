@@ -66,7 +66,11 @@ const POINT_METRICS: readonly string[] = ["euclidean", "manhattan", "cosine", "c
  *   representation ("auto"), onProgress, signal.
  * @returns The diagram, `dimensions[k]` for H_k, pairs in Ripser's print order.
  * @throws TypeError for a wrong kind of input; RangeError for a bad option, a
- *   negative or NaN distance, or a complex whose simplex indices pass 2^53.
+ *   negative or NaN distance, or a complex whose maxDim-simplices have
+ *   indices past 2^53 (C(n, maxDim + 1) > 2^53 - 1). The (maxDim + 1)-simplices,
+ *   only ever pivots, may pass it (up to about 2^62): o3_4096 with maxDim 3
+ *   (C(4096, 5) ≈ 9.6e15) or 50,000 points with maxDim 2 are computed, as by
+ *   Ripser's 64-bit indices (see BinomialTable).
  * @example
  * ```ts
  * const angles = Array.from({ length: 12 }, (_, i) => (2 * Math.PI * i) / 12);

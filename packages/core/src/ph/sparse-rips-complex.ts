@@ -1,5 +1,5 @@
-import { BinomialTable } from "./binomial-table.js";
 import type { Precision, RealArray } from "../types.js";
+import { BinomialTable, type BinomialTableOptions } from "./binomial-table.js";
 import type { EntryHeap } from "./entry-heap.js";
 import type { NeighborLists } from "./neighbor-lists.js";
 import type { CoboundaryEnumerator, RipsComplex, SimplexList } from "./rips-complex.js";
@@ -26,6 +26,7 @@ export class SparseRipsComplex implements RipsComplex {
     vertexCount: number,
     threshold: number,
     maxDim: number,
+    binomialOptions?: BinomialTableOptions,
   ) {
     this.vertexCount = vertexCount;
     this.threshold = threshold;
@@ -34,7 +35,7 @@ export class SparseRipsComplex implements RipsComplex {
     this.values = graph.values;
     this.precision = graph.values instanceof Float32Array ? "float32" : "float64";
     this.vertexValues = graph.vertexValues;
-    this.binomial = new BinomialTable(vertexCount, maxDim + 2);
+    this.binomial = new BinomialTable(vertexCount, maxDim + 2, binomialOptions);
   }
 
   vertexValue(v: number): number {
@@ -63,7 +64,8 @@ export class SparseRipsComplex implements RipsComplex {
         if (values[p] <= this.threshold) count++;
       }
     }
-    const diameters = values instanceof Float32Array ? new Float32Array(count) : new Float64Array(count);
+    const diameters =
+      values instanceof Float32Array ? new Float32Array(count) : new Float64Array(count);
     const indices = new Float64Array(count);
     let k = 0;
     for (let i = 0; i < this.vertexCount; i++) {
@@ -100,6 +102,12 @@ class SparseCoboundary implements CoboundaryEnumerator {
   private k = 0;
   private neighbor = 0;
   private neighborDiameter = 0;
+  /**
+   * dim + 1 when the cofacets are encoded wide indices (a wide table, top
+   * dimension), else -1. `above` then leaves out the top vertex's term
+   * C(u_top, maxK): an index is `binomial.encodeTop(top vertex, rest)`.
+   */
+  private wideTopK = -1;
 
   constructor(complex: SparseRipsComplex) {
     this.complex = complex;
@@ -129,6 +137,7 @@ class SparseCoboundary implements CoboundaryEnumerator {
     this.below = index;
     this.above = 0;
     this.k = dim + 1;
+    this.wideTopK = binomial.wide && dim + 2 === binomial.maxK ? dim + 1 : -1;
   }
 
   hasNext(allCofacets: boolean): boolean {
@@ -150,7 +159,7 @@ class SparseCoboundary implements CoboundaryEnumerator {
         if (!allCofacets) return false;
         const v = this.vertices[this.k - 1];
         this.below -= binomial.get(v, this.k);
-        this.above += binomial.get(v, this.k + 1);
+        if (this.k !== this.wideTopK) this.above += binomial.get(v, this.k + 1);
         this.k--;
       }
       this.neighbor = neighbor;
@@ -163,14 +172,25 @@ class SparseCoboundary implements CoboundaryEnumerator {
   next(): void {
     this.cursor[0]--;
     this.diameter = Math.max(this.simplexDiameter, this.neighborDiameter);
-    this.index = this.above + this.complex.binomial.get(this.neighbor, this.k + 1) + this.below;
+    const binomial = this.complex.binomial;
+    if (this.wideTopK < 0) {
+      this.index = this.above + binomial.get(this.neighbor, this.k + 1) + this.below;
+    } else if (this.k === this.wideTopK) {
+      this.index = binomial.encodeTop(this.neighbor, this.below);
+    } else {
+      this.index = binomial.encodeTop(
+        this.vertices[this.dim],
+        this.above + binomial.get(this.neighbor, this.k + 1) + this.below,
+      );
+    }
     this.negative = (this.k & 1) === 1;
   }
 
   pushAll(heap: EntryHeap, threshold: number, coefficient: number, negated: number): void {
     while (this.hasNext(true)) {
       this.next();
-      if (this.diameter <= threshold) heap.push(this.diameter, this.index, this.negative ? negated : coefficient);
+      if (this.diameter <= threshold)
+        heap.push(this.diameter, this.index, this.negative ? negated : coefficient);
     }
   }
 

@@ -1,10 +1,15 @@
 import type { Cocycle, LongRunningOptions, PersistenceDiagram } from "../types.js";
 import { DiagramBuilder } from "./diagram-builder.js";
 import { EntryHeap } from "./entry-heap.js";
-import { SimplexBuffer } from "./growable.js";
 import { PivotMap } from "./pivot-map.js";
 import { ReductionMatrix } from "./reduction-matrix.js";
-import { type CoboundaryEnumerator, type RipsComplex, type SimplexList, simplexVertices } from "./rips-complex.js";
+import {
+  type CoboundaryEnumerator,
+  type RipsComplex,
+  type SimplexList,
+  simplexVertices,
+} from "./rips-complex.js";
+import { SimplexBuffer } from "./simplex-buffer.js";
 import { sortByFiltration } from "./sort-by-filtration.js";
 import { UnionFind } from "./union-find.js";
 
@@ -36,9 +41,10 @@ export class CohomologyReducer {
   private readonly workingReduction: EntryHeap;
   private readonly scratchVertices: Int32Array;
   private readonly scratchFacet: Int32Array;
-  private scratchDiameters: Float64Array;
-  private scratchIndices: Float64Array;
-  private scratchCoefficients: Uint16Array;
+  // The coboundary of a column (at most n cofacets), gathered before it goes on the heap.
+  private readonly scratchDiameters: Float64Array;
+  private readonly scratchIndices: Float64Array;
+  private readonly scratchCoefficients: Uint16Array;
   // The pivot found by the last call that looks for one.
   private pivotDiameter = 0;
   private pivotIndex = -1;
@@ -74,12 +80,14 @@ export class CohomologyReducer {
 
   compute(): PersistenceDiagram {
     const builders: DiagramBuilder[] = [];
-    for (let dim = 0; dim <= this.maxDim; dim++) builders.push(new DiagramBuilder(dim, this.withCocycles && dim > 0));
+    for (let dim = 0; dim <= this.maxDim; dim++)
+      builders.push(new DiagramBuilder(dim, this.withCocycles && dim > 0));
     let { columns, simplices } = this.computeDimension0(builders[0]);
     for (let dim = 1; dim <= this.maxDim; dim++) {
       const pivots = new PivotMap(columns.count);
       this.computePairs(columns, pivots, dim, builders[dim]);
-      if (dim < this.maxDim) ({ columns, simplices } = this.assembleColumns(simplices!, pivots, dim + 1));
+      if (dim < this.maxDim)
+        ({ columns, simplices } = this.assembleColumns(simplices!, pivots, dim + 1));
     }
     return { dimensions: builders.map((b) => b.build()) };
   }
@@ -89,7 +97,10 @@ export class CohomologyReducer {
    * reduce in dimension 1 and, when dimension 2 is wanted, all edges (the
    * simplices whose cofacets are the next columns).
    */
-  private computeDimension0(builder: DiagramBuilder): { columns: SimplexBuffer; simplices: SimplexList | undefined } {
+  private computeDimension0(builder: DiagramBuilder): {
+    columns: SimplexBuffer;
+    simplices: SimplexList | undefined;
+  } {
     const edges = this.complex.edges();
     const { diameters, indices } = edges;
     const order = sortByFiltration(diameters, indices, edges.count);
@@ -126,7 +137,12 @@ export class CohomologyReducer {
     return { columns: kept, simplices: this.maxDim >= 2 ? edges : undefined };
   }
 
-  private computePairs(columns: SimplexBuffer, pivots: PivotMap, dim: number, builder: DiagramBuilder): void {
+  private computePairs(
+    columns: SimplexBuffer,
+    pivots: PivotMap,
+    dim: number,
+    builder: DiagramBuilder,
+  ): void {
     const modulus = this.modulus;
     const reduction = new ReductionMatrix(columns.count);
     const heap = this.workingCoboundary;
@@ -150,11 +166,24 @@ export class CohomologyReducer {
         const other = pivots.column(this.pivotIndex);
         if (other !== -1) {
           const otherCoefficient = pivots.coefficient(this.pivotIndex);
-          const factor = modulus - ((this.pivotCoefficient * this.inverse[otherCoefficient]) % modulus);
+          const factor =
+            modulus - ((this.pivotCoefficient * this.inverse[otherCoefficient]) % modulus);
           this.addReducedColumn(columns, reduction, other, factor, dim);
           found = this.getPivot(heap);
-        } else if (this.zeroApparentFacet(this.pivotIndex, this.pivotDiameter, this.pivotCoefficient, dim + 1)) {
-          this.addSimplexCoboundary(this.facetIndex, this.facetDiameter, modulus - this.facetCoefficient, dim);
+        } else if (
+          this.zeroApparentFacet(
+            this.pivotIndex,
+            this.pivotDiameter,
+            this.pivotCoefficient,
+            dim + 1,
+          )
+        ) {
+          this.addSimplexCoboundary(
+            this.facetIndex,
+            this.facetDiameter,
+            modulus - this.facetCoefficient,
+            dim,
+          );
           found = this.getPivot(heap);
         } else {
           const death = this.pivotDiameter;
@@ -205,8 +234,20 @@ export class CohomologyReducer {
     return { simplices: Int32Array.from(simplices), coefficients: Int32Array.from(coefficients) };
   }
 
-  private appendSimplex(simplices: number[], coefficients: number[], index: number, coefficient: number, dim: number): void {
-    simplexVertices(this.complex.binomial, index, dim, this.complex.vertexCount, this.scratchVertices);
+  private appendSimplex(
+    simplices: number[],
+    coefficients: number[],
+    index: number,
+    coefficient: number,
+    dim: number,
+  ): void {
+    simplexVertices(
+      this.complex.binomial,
+      index,
+      dim,
+      this.complex.vertexCount,
+      this.scratchVertices,
+    );
     for (let a = 0; a <= dim; a++) simplices.push(this.scratchVertices[a]);
     coefficients.push(coefficient);
   }
@@ -215,7 +256,12 @@ export class CohomologyReducer {
    * Builds the coboundary of a column; returns an emergent pivot at once when
    * the first zero-persistence cofacet is free, else the heap's pivot.
    */
-  private initCoboundaryAndGetPivot(index: number, diameter: number, dim: number, pivots: PivotMap): boolean {
+  private initCoboundaryAndGetPivot(
+    index: number,
+    diameter: number,
+    dim: number,
+    pivots: PivotMap,
+  ): boolean {
     const modulus = this.modulus;
     const cofacets = this.cofacets;
     let checkEmergent = true;
@@ -226,13 +272,15 @@ export class CohomologyReducer {
       const d = cofacets.diameter;
       if (d > this.threshold) continue;
       const coefficient = cofacets.negative ? modulus - 1 : 1;
-      if (count === this.scratchDiameters.length) this.growScratch();
       this.scratchDiameters[count] = d;
       this.scratchIndices[count] = cofacets.index;
       this.scratchCoefficients[count++] = coefficient;
       if (checkEmergent && d === diameter) {
         const cofacetIndex = cofacets.index;
-        if (!pivots.has(cofacetIndex) && !this.zeroApparentFacet(cofacetIndex, d, coefficient, dim + 1)) {
+        if (
+          !pivots.has(cofacetIndex) &&
+          !this.zeroApparentFacet(cofacetIndex, d, coefficient, dim + 1)
+        ) {
           this.pivotDiameter = d;
           this.pivotIndex = cofacetIndex;
           this.pivotCoefficient = coefficient;
@@ -264,7 +312,12 @@ export class CohomologyReducer {
     }
   }
 
-  private addSimplexCoboundary(index: number, diameter: number, coefficient: number, dim: number): void {
+  private addSimplexCoboundary(
+    index: number,
+    diameter: number,
+    coefficient: number,
+    dim: number,
+  ): void {
     this.workingReduction.push(diameter, index, coefficient);
     const modulus = this.modulus;
     const negated = (modulus - coefficient) % modulus;
@@ -340,7 +393,8 @@ export class CohomologyReducer {
       if (this.diameterWithout(vertices, dim, removed) === diameter) {
         this.facetIndex = facetIndex;
         this.facetDiameter = diameter;
-        this.facetCoefficient = (k & 1) === 1 ? ((modulus - 1) * coefficient) % modulus : coefficient;
+        this.facetCoefficient =
+          (k & 1) === 1 ? ((modulus - 1) * coefficient) % modulus : coefficient;
         return;
       }
     }
@@ -368,7 +422,12 @@ export class CohomologyReducer {
   }
 
   /** Whether the simplex has a facet with which it forms an apparent pair of zero persistence (left in facet*). */
-  private zeroApparentFacet(index: number, diameter: number, coefficient: number, dim: number): boolean {
+  private zeroApparentFacet(
+    index: number,
+    diameter: number,
+    coefficient: number,
+    dim: number,
+  ): boolean {
     this.zeroPivotFacet(index, diameter, coefficient, dim);
     if (this.facetIndex === -1) return false;
     if (this.zeroPivotCofacet(this.facetIndex, this.facetDiameter, dim - 1) === index) return true;
@@ -417,26 +476,14 @@ export class CohomologyReducer {
     next?.trim();
     const order = sortByFiltration(found.diameters, found.indices, found.count);
     const columns = new SimplexBuffer(precision, Math.max(found.count, 1));
-    for (let t = 0; t < found.count; t++) columns.push(found.diameters[order[t]], found.indices[order[t]]);
+    for (let t = 0; t < found.count; t++)
+      columns.push(found.diameters[order[t]], found.indices[order[t]]);
     return { columns, simplices: next };
   }
 
   private isInZeroApparentPair(index: number, diameter: number, dim: number): boolean {
     if (this.zeroApparentCofacet(index, diameter, dim) !== -1) return true;
     return this.zeroApparentFacet(index, diameter, 1, dim);
-  }
-
-  private growScratch(): void {
-    const size = this.scratchDiameters.length * 2;
-    const d = new Float64Array(size);
-    d.set(this.scratchDiameters);
-    const x = new Float64Array(size);
-    x.set(this.scratchIndices);
-    const c = new Uint16Array(size);
-    c.set(this.scratchCoefficients);
-    this.scratchDiameters = d;
-    this.scratchIndices = x;
-    this.scratchCoefficients = c;
   }
 }
 

@@ -65,7 +65,8 @@ export class EntryHeap {
       if (pd < diameter || (pd === diameter && parentKeys[2 * parentSlot + 1] > index)) break;
       keys[2 * slot] = pd;
       keys[2 * slot + 1] = parentKeys[2 * parentSlot + 1];
-      coefficientPages[position >>> PAGE_BITS][slot] = coefficientPages[parentPosition >>> PAGE_BITS][parentSlot];
+      coefficientPages[position >>> PAGE_BITS][slot] =
+        coefficientPages[parentPosition >>> PAGE_BITS][parentSlot];
       i = parent;
       position = parentPosition;
       keys = parentKeys;
@@ -115,7 +116,8 @@ export class EntryHeap {
       const childPosition = firstPosition + (best - firstSlot);
       keys[2 * slot] = bd;
       keys[2 * slot + 1] = bx;
-      coefficientPages[position >>> PAGE_BITS][slot] = coefficientPages[childPosition >>> PAGE_BITS][best];
+      coefficientPages[position >>> PAGE_BITS][slot] =
+        coefficientPages[childPosition >>> PAGE_BITS][best];
       i = first + (best - firstSlot);
       position = childPosition;
       keys = childKeys;

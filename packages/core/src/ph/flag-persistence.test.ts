@@ -30,28 +30,41 @@ describe("flagPersistence", () => {
 
   for (const fixture of fixtures) {
     test(`equals GUDHI's SimplexTree expansion on ${fixture.name}`, () => {
-      const diagram = flagPersistence({ ...fixture, vertexCount: fixture.vertexValues.length }, { maxDim: fixture.maxDim, modulus: fixture.modulus });
+      const diagram = flagPersistence(
+        { ...fixture, vertexCount: fixture.vertexValues.length },
+        { maxDim: fixture.maxDim, modulus: fixture.modulus },
+      );
       assertSameBarcodes(diagram, fixture.diagrams, { relative: 0, absolute: 1e-12 });
     });
   }
 
   for (const fixture of fixtures.filter((f) => f.name.includes("lower-star"))) {
     test(`lowerStarPersistence equals GUDHI's lower-star filtration on ${fixture.name}`, () => {
-      const graph = { vertexCount: fixture.vertexValues.length, sources: fixture.sources, targets: fixture.targets };
+      const graph = {
+        vertexCount: fixture.vertexValues.length,
+        sources: fixture.sources,
+        targets: fixture.targets,
+      };
       const diagram = lowerStarPersistence(graph, fixture.vertexValues, { maxDim: fixture.maxDim });
       assertSameBarcodes(diagram, fixture.diagrams, { relative: 0, absolute: 1e-12 });
     });
   }
 
   test("a square whose diagonal enters late has one H1 bar from the last side to the diagonal", () => {
-    const square = { vertexCount: 4, sources: [0, 1, 2, 3, 0], targets: [1, 2, 3, 0, 2], edgeValues: [1, 1, 1, 1.5, 2] };
+    const square = {
+      vertexCount: 4,
+      sources: [0, 1, 2, 3, 0],
+      targets: [1, 2, 3, 0, 2],
+      edgeValues: [1, 1, 1, 1.5, 2],
+    };
     const h1 = flagPersistence(square).dimensions[1];
     assert.deepEqual([...h1.births], [1.5]);
     assert.deepEqual([...h1.deaths], [2]);
   });
 
   test("the younger of two minima dies where their sublevel sets meet", () => {
-    const h0 = lowerStarPersistence({ vertexCount: 3, sources: [0, 1], targets: [1, 2] }, [0, 2, 1]).dimensions[0];
+    const h0 = lowerStarPersistence({ vertexCount: 3, sources: [0, 1], targets: [1, 2] }, [0, 2, 1])
+      .dimensions[0];
     assert.deepEqual([...h0.births], [1, 0]);
     assert.deepEqual([...h0.deaths], [2, Infinity]);
   });

@@ -17,7 +17,10 @@ export interface WeightedGraph {
 }
 
 /** Options of {@link flagPersistence}: those of {@link ripsPersistence} that apply to a graph. */
-export type FlagOptions = Pick<RipsOptions, "maxDim" | "threshold" | "modulus" | "cocycles" | "onProgress" | "signal">;
+export type FlagOptions = Pick<
+  RipsOptions,
+  "maxDim" | "threshold" | "modulus" | "cocycles" | "onProgress" | "signal"
+>;
 
 /**
  * Persistent homology of the flag (clique) filtration of a weighted graph: a
@@ -44,7 +47,9 @@ export function flagPersistence(graph: WeightedGraph, options?: FlagOptions): Pe
   }
   const { vertexCount, sources, targets, edgeValues, vertexValues } = graph;
   if (!Number.isInteger(vertexCount) || vertexCount < 0) {
-    throw new RangeError(`flagPersistence: vertexCount must be an integer >= 0; got ${describe(vertexCount)}`);
+    throw new RangeError(
+      `flagPersistence: vertexCount must be an integer >= 0; got ${describe(vertexCount)}`,
+    );
   }
   if (sources.length !== targets.length || sources.length !== edgeValues.length) {
     throw new RangeError(
@@ -52,14 +57,18 @@ export function flagPersistence(graph: WeightedGraph, options?: FlagOptions): Pe
     );
   }
   if (vertexValues !== undefined && vertexValues.length !== vertexCount) {
-    throw new RangeError(`flagPersistence: vertexValues needs ${vertexCount} values; got ${vertexValues.length}`);
+    throw new RangeError(
+      `flagPersistence: vertexValues needs ${vertexCount} values; got ${vertexValues.length}`,
+    );
   }
   const toInt32 = (name: string, values: ArrayLike<number>) => {
     const out = new Int32Array(values.length);
     for (let k = 0; k < values.length; k++) {
       const v = values[k];
       if (!Number.isInteger(v) || v < 0 || v >= vertexCount) {
-        throw new RangeError(`flagPersistence: ${name}[${k}] is ${describe(v)}; expected a vertex in 0..${vertexCount - 1}`);
+        throw new RangeError(
+          `flagPersistence: ${name}[${k}] is ${describe(v)}; expected a vertex in 0..${vertexCount - 1}`,
+        );
       }
       out[k] = v;
     }
@@ -70,7 +79,9 @@ export function flagPersistence(graph: WeightedGraph, options?: FlagOptions): Pe
   const values = Float64Array.from(edgeValues);
   for (let k = 0; k < values.length; k++) {
     if (!Number.isFinite(values[k])) {
-      throw new RangeError(`flagPersistence: edgeValues[${k}] is ${describe(values[k])}; expected a finite number`);
+      throw new RangeError(
+        `flagPersistence: edgeValues[${k}] is ${describe(values[k])}; expected a finite number`,
+      );
     }
   }
   return ripsPersistence(
@@ -80,7 +91,10 @@ export function flagPersistence(graph: WeightedGraph, options?: FlagOptions): Pe
       rows,
       cols,
       values,
-      vertexValues: vertexValues === undefined ? new Float64Array(vertexCount) : Float64Array.from(vertexValues),
+      vertexValues:
+        vertexValues === undefined
+          ? new Float64Array(vertexCount)
+          : Float64Array.from(vertexValues),
     },
     options,
   );

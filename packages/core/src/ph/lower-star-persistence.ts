@@ -35,18 +35,28 @@ export function lowerStarPersistence(
     throw new TypeError(`lowerStarPersistence: graph must be an object; got ${describe(graph)}`);
   }
   if (values.length !== graph.vertexCount) {
-    throw new RangeError(`lowerStarPersistence: values needs ${graph.vertexCount} entries (one per vertex); got ${values.length}`);
+    throw new RangeError(
+      `lowerStarPersistence: values needs ${graph.vertexCount} entries (one per vertex); got ${values.length}`,
+    );
   }
   const vertexValues = Float64Array.from(values);
   for (let v = 0; v < vertexValues.length; v++) {
     if (!Number.isFinite(vertexValues[v])) {
-      throw new RangeError(`lowerStarPersistence: values[${v}] is ${describe(vertexValues[v])}; expected a finite number`);
+      throw new RangeError(
+        `lowerStarPersistence: values[${v}] is ${describe(vertexValues[v])}; expected a finite number`,
+      );
     }
   }
   const { sources, targets } = graph;
   const edgeValues = new Float64Array(sources.length);
   for (let k = 0; k < sources.length; k++) {
-    edgeValues[k] = Math.max(vertexValues[sources[k]] ?? Number.NaN, vertexValues[targets[k]] ?? Number.NaN);
+    edgeValues[k] = Math.max(
+      vertexValues[sources[k]] ?? Number.NaN,
+      vertexValues[targets[k]] ?? Number.NaN,
+    );
   }
-  return flagPersistence({ vertexCount: graph.vertexCount, sources, targets, edgeValues, vertexValues }, options);
+  return flagPersistence(
+    { vertexCount: graph.vertexCount, sources, targets, edgeValues, vertexValues },
+    options,
+  );
 }

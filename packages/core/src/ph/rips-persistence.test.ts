@@ -225,9 +225,18 @@ describe("ripsPersistence", () => {
 
   test("column indices past 2^53 are refused with what to reduce; top cofacets past it are not", () => {
     const count = 60_000;
-    const sparse = { kind: "sparse" as const, count, rows: new Int32Array([1]), cols: new Int32Array([0]), values: new Float64Array([1]) };
+    const sparse = {
+      kind: "sparse" as const,
+      count,
+      rows: new Int32Array([1]),
+      cols: new Int32Array([0]),
+      values: new Float64Array([1]),
+    };
     // maxDim 3: C(60000, 4) ≈ 5.4e17 tetrahedra (columns of H3) pass 2^53.
-    assert.throws(() => ripsPersistence(sparse, { maxDim: 3 }), /simplex indices overflow 2\^53.*use at most \d+ points, or a lower maxDim/);
+    assert.throws(
+      () => ripsPersistence(sparse, { maxDim: 3 }),
+      /simplex indices overflow 2\^53.*use at most \d+ points, or a lower maxDim/,
+    );
     // maxDim 2: only the 4-vertex cofacets (never columns) pass 2^53.
     const diagram = ripsPersistence(sparse, { maxDim: 2 });
     assert.equal(diagram.dimensions[0].births.length, count);

@@ -13,7 +13,11 @@ import type { RealArray } from "../types.js";
  *
  * @returns the positions 0..count-1 in sorted order.
  */
-export function sortByFiltration(diameters: RealArray, indices: Float64Array, count: number): Uint32Array {
+export function sortByFiltration(
+  diameters: RealArray,
+  indices: Float64Array,
+  count: number,
+): Uint32Array {
   let keys = new Uint32Array(count);
   const words =
     diameters instanceof Float32Array
@@ -24,7 +28,8 @@ export function sortByFiltration(diameters: RealArray, indices: Float64Array, co
     const high = words[stride * i + stride - 1];
     // Negative values have their bits flipped, non-negative ones their sign
     // bit set (-0 counts as 0); then flip all so the largest sorts first.
-    const increasing = diameters[i] === 0 ? 0x80000000 : high & 0x80000000 ? ~high : high | 0x80000000;
+    const increasing =
+      diameters[i] === 0 ? 0x80000000 : high & 0x80000000 ? ~high : high | 0x80000000;
     keys[i] = ~increasing >>> 0;
   }
   let order = new Uint32Array(count);
@@ -61,7 +66,13 @@ export function sortByFiltration(diameters: RealArray, indices: Float64Array, co
   return order;
 }
 
-function sortRun(order: Uint32Array, start: number, end: number, diameters: RealArray, indices: Float64Array): void {
+function sortRun(
+  order: Uint32Array,
+  start: number,
+  end: number,
+  diameters: RealArray,
+  indices: Float64Array,
+): void {
   const before = (a: number, b: number) =>
     diameters[a] > diameters[b] || (diameters[a] === diameters[b] && indices[a] < indices[b]);
   if (end - start <= 32) {

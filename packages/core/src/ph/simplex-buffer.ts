@@ -14,7 +14,8 @@ export class SimplexBuffer {
 
   constructor(precision: Precision, capacity = 1024) {
     this.precision = precision;
-    this.diameters = precision === "float32" ? new Float32Array(capacity) : new Float64Array(capacity);
+    this.diameters =
+      precision === "float32" ? new Float32Array(capacity) : new Float64Array(capacity);
     this.indices = new Float64Array(capacity);
   }
 
@@ -30,7 +31,8 @@ export class SimplexBuffer {
   }
 
   private resize(capacity: number): void {
-    const d = this.precision === "float32" ? new Float32Array(capacity) : new Float64Array(capacity);
+    const d =
+      this.precision === "float32" ? new Float32Array(capacity) : new Float64Array(capacity);
     d.set(this.diameters.subarray(0, this.count));
     const x = new Float64Array(capacity);
     x.set(this.indices.subarray(0, this.count));

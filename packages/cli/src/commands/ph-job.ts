@@ -23,15 +23,19 @@ export const CORRELATION_METRICS = {
 /** A name `--metric` accepts. */
 export type MetricName = (typeof POINT_METRICS)[number] | keyof typeof CORRELATION_METRICS;
 
-/** Everything `nettopo ph` computes, as plain data. */
-export interface PhJob {
-  readonly input: ParsedInput;
+/** The computation settings of `nettopo ph` (its flags other than input and output). */
+export interface PhSettings {
   readonly metric: MetricName | undefined;
   readonly maxDim: number;
   readonly threshold: number;
   readonly modulus: number;
   readonly cocycles: boolean;
   readonly precision: Precision;
+}
+
+/** Everything `nettopo ph` computes: the settings and the parsed input. */
+export interface PhJob extends PhSettings {
+  readonly input: ParsedInput;
 }
 
 /** What {@link runPhJob} reports back. */

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { diagramToJSON, formatRipserBarcodes, type Precision } from "@nettopo/core";
+import { diagramToJSON, formatRipserBarcodes } from "@nettopo/core";
 import { writeFileAtomic } from "../atomic-write.js";
 import { IoError } from "../io-error.js";
 import type { ParsedInput } from "../readers/parsed-input.js";
@@ -14,6 +14,7 @@ import {
   CORRELATION_METRICS,
   type MetricName,
   type PhJob,
+  type PhSettings,
   POINT_METRICS,
   runPhJob,
   vertexCountOf,
@@ -77,15 +78,9 @@ const OPTIONS = {
 const MAX_MODULUS = 65521;
 
 /** Parsed options of `nettopo ph`. */
-export interface PhCommand {
+export interface PhCommand extends PhSettings {
   readonly inputPath: string;
   readonly inputFormat: InputFormat | undefined;
-  readonly metric: MetricName | undefined;
-  readonly maxDim: number;
-  readonly threshold: number;
-  readonly modulus: number;
-  readonly cocycles: boolean;
-  readonly precision: Precision;
   readonly format: "json" | "text";
   readonly output: string | undefined;
   readonly progress: boolean;
@@ -223,15 +218,7 @@ function computeText(
       `--metric applies to point clouds and samples x neurons matrices (point-cloud, csv, npy); ${source} was read as ${input.kind === "sparse" ? "sparse distances" : "a distance matrix"}`,
     );
   }
-  const job: PhJob = {
-    input,
-    metric: command.metric,
-    maxDim: command.maxDim,
-    threshold: command.threshold,
-    modulus: command.modulus,
-    cocycles: command.cocycles,
-    precision: command.precision,
-  };
+  const job: PhJob = { ...command, input };
   const diagram = runPhJob(
     job,
     reporter ? { onProgress: (p) => reporter.report(p.stage, p.done, p.total) } : {},

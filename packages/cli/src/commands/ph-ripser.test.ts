@@ -111,6 +111,13 @@ const comparisons: Comparison[] = [
     extra: ["--dim", "2"],
   },
   {
+    name: "three points asked for dimension 2 (Ripser prints no dimension above n - 2)",
+    file: "three.txt",
+    content: () => pointCloudText(randomPoints(3, 2, 5)),
+    format: "point-cloud",
+    extra: ["--dim", "2"],
+  },
+  {
     name: "a noisy circle as a point cloud",
     file: "circle.txt",
     content: () =>

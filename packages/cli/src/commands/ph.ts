@@ -1,3 +1,4 @@
+import { writeSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { diagramToJSON, formatRipserBarcodes } from "@nettopo/core";
 import { writeFileAtomic } from "../atomic-write.js";
@@ -229,7 +230,9 @@ function computeText(
 }
 
 function interrupted(): number {
-  process.stderr.write("nettopo: interrupted (SIGINT); nothing was written\n");
+  // Written synchronously to the descriptor: the interruption may have cut a
+  // progress write to process.stderr short and left that stream stalled.
+  writeSync(2, "nettopo: interrupted (SIGINT); nothing was written\n");
   return 130;
 }
 

@@ -51,6 +51,9 @@ export class BinomialTable {
    */
   constructor(vertexCount: number, maxK: number, options: BinomialTableOptions = {}) {
     const bits = options.wideIndexBits ?? WIDE_BITS;
+    if (!Number.isInteger(bits) || bits < 1 || bits > WIDE_BITS) {
+      throw new RangeError(`BinomialTable: wideIndexBits must be an integer in 1..52; got ${bits}`);
+    }
     assertIndexable(vertexCount, maxK, bits);
     this.vertexCount = vertexCount;
     this.maxK = maxK;
@@ -192,6 +195,8 @@ export function assertIndexable(
   maxK: number,
   wideIndexBits = WIDE_BITS,
 ): void {
+  // A count that is not a size is left to the callers' own validation (and its message).
+  if (!Number.isSafeInteger(vertexCount) || vertexCount < 0 || !Number.isSafeInteger(maxK)) return;
   const columns = Math.max(maxK - 1, 0);
   if (!fits(vertexCount, columns, MAX_EXACT)) {
     throw new RangeError(

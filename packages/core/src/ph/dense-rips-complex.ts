@@ -55,7 +55,8 @@ export class DenseRipsComplex implements RipsComplex {
   }
 
   createCoboundary(): CoboundaryEnumerator {
-    return new DenseCoboundary(this);
+    // A wide table gets its own enumerator class, so that the ordinary one has no wide branches.
+    return this.binomial.wide ? new WideDenseCoboundary(this) : new DenseCoboundary(this);
   }
 }
 
@@ -63,20 +64,14 @@ class DenseCoboundary implements CoboundaryEnumerator {
   diameter = 0;
   index = 0;
   negative = false;
-  private readonly complex: DenseRipsComplex;
-  private readonly vertices: Int32Array;
-  private dim = 0;
-  private simplexDiameter = 0;
-  private below = 0;
-  private above = 0;
-  private v = 0;
-  private k = 0;
-  /**
-   * Whether the cofacets are encoded wide indices (a wide table, top
-   * dimension). `above` then leaves out the top vertex's term C(u0, maxK):
-   * an index is `binomial.encodeTop(top vertex, rest)`.
-   */
-  private wideTop = false;
+  protected readonly complex: DenseRipsComplex;
+  protected readonly vertices: Int32Array;
+  protected dim = 0;
+  protected simplexDiameter = 0;
+  protected below = 0;
+  protected above = 0;
+  protected v = 0;
+  protected k = 0;
 
   constructor(complex: DenseRipsComplex) {
     this.complex = complex;
@@ -99,7 +94,6 @@ class DenseCoboundary implements CoboundaryEnumerator {
     this.above = 0;
     this.v = vertexCount - 1;
     this.k = dim + 1;
-    this.wideTop = binomial.wide && dim + 2 === binomial.maxK;
   }
 
   hasNext(allCofacets: boolean): boolean {
@@ -109,10 +103,6 @@ class DenseCoboundary implements CoboundaryEnumerator {
   }
 
   next(): void {
-    if (this.wideTop) {
-      this.nextWide();
-      return;
-    }
     const binomial = this.complex.binomial;
     let v = this.v;
     let k = this.k;
@@ -141,10 +131,6 @@ class DenseCoboundary implements CoboundaryEnumerator {
   }
 
   pushAll(heap: EntryHeap, threshold: number, coefficient: number, negated: number): void {
-    if (this.wideTop) {
-      this.pushAllWide(heap, threshold, coefficient, negated);
-      return;
-    }
     const { binomial, distances: d } = this.complex;
     const table = binomial.values;
     const stride = binomial.stride;
@@ -180,7 +166,6 @@ class DenseCoboundary implements CoboundaryEnumerator {
   }
 
   findSameDiameter(): number {
-    if (this.wideTop) return this.findSameDiameterWide();
     const { binomial, distances: d } = this.complex;
     const table = binomial.values;
     const stride = binomial.stride;
@@ -207,12 +192,28 @@ class DenseCoboundary implements CoboundaryEnumerator {
     }
     return -1;
   }
+}
 
-  // The same three walks for encoded (wide) cofacet indices: while k = dim + 1
-  // the new vertex v is the top one (index C(v, maxK) + below); after the
-  // simplex's top vertex u0 is passed, u0 is (index C(u0, maxK) + above + C(v, k + 1) + below).
+/**
+ * The enumerator of a wide table (see BinomialTable): in the top dimension
+ * (cofacets of maxK vertices) it names cofacets by encoded indices. While
+ * k = dim + 1 the new vertex v is the cofacet's top vertex (index C(v, maxK) +
+ * below); once the simplex's top vertex u0 is passed, u0 is (index C(u0, maxK)
+ * + above + C(v, k + 1) + below), and `above` leaves out the term C(u0, maxK).
+ */
+class WideDenseCoboundary extends DenseCoboundary {
+  private wideTop = false;
 
-  private nextWide(): void {
+  override set(index: number, diameter: number, dim: number): void {
+    super.set(index, diameter, dim);
+    this.wideTop = dim + 2 === this.complex.binomial.maxK;
+  }
+
+  override next(): void {
+    if (!this.wideTop) {
+      super.next();
+      return;
+    }
     const binomial = this.complex.binomial;
     const topK = this.dim + 1;
     let v = this.v;
@@ -244,12 +245,11 @@ class DenseCoboundary implements CoboundaryEnumerator {
     this.k = k;
   }
 
-  private pushAllWide(
-    heap: EntryHeap,
-    threshold: number,
-    coefficient: number,
-    negated: number,
-  ): void {
+  override pushAll(heap: EntryHeap, threshold: number, coefficient: number, negated: number): void {
+    if (!this.wideTop) {
+      super.pushAll(heap, threshold, coefficient, negated);
+      return;
+    }
     const { binomial, distances: d } = this.complex;
     const table = binomial.values;
     const stride = binomial.stride;
@@ -286,7 +286,8 @@ class DenseCoboundary implements CoboundaryEnumerator {
     this.v = k - 1;
   }
 
-  private findSameDiameterWide(): number {
+  override findSameDiameter(): number {
+    if (!this.wideTop) return super.findSameDiameter();
     const { binomial, distances: d } = this.complex;
     const table = binomial.values;
     const stride = binomial.stride;

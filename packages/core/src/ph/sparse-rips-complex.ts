@@ -81,7 +81,8 @@ export class SparseRipsComplex implements RipsComplex {
   }
 
   createCoboundary(): CoboundaryEnumerator {
-    return new SparseCoboundary(this);
+    // A wide table gets its own enumerator class, so that the ordinary one has no wide branches.
+    return this.binomial.wide ? new WideSparseCoboundary(this) : new SparseCoboundary(this);
   }
 }
 
@@ -89,25 +90,25 @@ class SparseCoboundary implements CoboundaryEnumerator {
   diameter = 0;
   index = 0;
   negative = false;
-  private readonly complex: SparseRipsComplex;
+  protected readonly complex: SparseRipsComplex;
   /** Vertices in increasing order, as Ripser keeps them here. */
-  private readonly vertices: Int32Array;
+  protected readonly vertices: Int32Array;
   /** Per vertex of the simplex: a cursor walking its neighbour list downwards, and where the list starts. */
-  private readonly cursor: Int32Array;
+  protected readonly cursor: Int32Array;
   private readonly start: Int32Array;
-  private dim = 0;
-  private simplexDiameter = 0;
-  private below = 0;
-  private above = 0;
-  private k = 0;
-  private neighbor = 0;
-  private neighborDiameter = 0;
+  protected dim = 0;
+  protected simplexDiameter = 0;
+  protected below = 0;
+  protected above = 0;
+  protected k = 0;
+  protected neighbor = 0;
+  protected neighborDiameter = 0;
   /**
-   * dim + 1 when the cofacets are encoded wide indices (a wide table, top
-   * dimension), else -1. `above` then leaves out the top vertex's term
-   * C(u_top, maxK): an index is `binomial.encodeTop(top vertex, rest)`.
+   * dim + 1 when the cofacets are encoded wide indices (set by
+   * WideSparseCoboundary in the top dimension), else -1: `above` then leaves
+   * out the top vertex's term C(u_top, maxK).
    */
-  private wideTopK = -1;
+  protected wideTopK = -1;
 
   constructor(complex: SparseRipsComplex) {
     this.complex = complex;
@@ -137,7 +138,6 @@ class SparseCoboundary implements CoboundaryEnumerator {
     this.below = index;
     this.above = 0;
     this.k = dim + 1;
-    this.wideTopK = binomial.wide && dim + 2 === binomial.maxK ? dim + 1 : -1;
   }
 
   hasNext(allCofacets: boolean): boolean {
@@ -172,17 +172,7 @@ class SparseCoboundary implements CoboundaryEnumerator {
   next(): void {
     this.cursor[0]--;
     this.diameter = Math.max(this.simplexDiameter, this.neighborDiameter);
-    const binomial = this.complex.binomial;
-    if (this.wideTopK < 0) {
-      this.index = this.above + binomial.get(this.neighbor, this.k + 1) + this.below;
-    } else if (this.k === this.wideTopK) {
-      this.index = binomial.encodeTop(this.neighbor, this.below);
-    } else {
-      this.index = binomial.encodeTop(
-        this.vertices[this.dim],
-        this.above + binomial.get(this.neighbor, this.k + 1) + this.below,
-      );
-    }
+    this.index = this.above + this.complex.binomial.get(this.neighbor, this.k + 1) + this.below;
     this.negative = (this.k & 1) === 1;
   }
 
@@ -200,5 +190,36 @@ class SparseCoboundary implements CoboundaryEnumerator {
       if (this.diameter === this.simplexDiameter) return this.index;
     }
     return -1;
+  }
+}
+
+/**
+ * The enumerator of a wide table (see BinomialTable): in the top dimension
+ * (cofacets of maxK vertices) it names cofacets by encoded indices,
+ * `binomial.encodeTop(top vertex, rest)`; `above` then leaves out the top
+ * vertex's term C(u_top, maxK).
+ */
+class WideSparseCoboundary extends SparseCoboundary {
+  override set(index: number, diameter: number, dim: number): void {
+    super.set(index, diameter, dim);
+    this.wideTopK = dim + 2 === this.complex.binomial.maxK ? dim + 1 : -1;
+  }
+
+  override next(): void {
+    if (this.wideTopK < 0) {
+      super.next();
+      return;
+    }
+    this.cursor[0]--;
+    this.diameter = Math.max(this.simplexDiameter, this.neighborDiameter);
+    const binomial = this.complex.binomial;
+    this.index =
+      this.k === this.wideTopK
+        ? binomial.encodeTop(this.neighbor, this.below)
+        : binomial.encodeTop(
+            this.vertices[this.dim],
+            this.above + binomial.get(this.neighbor, this.k + 1) + this.below,
+          );
+    this.negative = (this.k & 1) === 1;
   }
 }

@@ -40,7 +40,13 @@ export interface PairwiseDistancesOptions extends LongRunningOptions {
   readonly precision?: Precision;
 }
 
-const METRICS: readonly PointMetric[] = ["euclidean", "manhattan", "cosine", "chebyshev"];
+/** Every {@link PointMetric}, for validation. */
+export const POINT_METRICS: readonly PointMetric[] = [
+  "euclidean",
+  "manhattan",
+  "cosine",
+  "chebyshev",
+];
 /** Rows between two progress reports / abort checks, scaled by the work per row. */
 const PROGRESS_PAIRS = 1 << 20;
 
@@ -81,9 +87,9 @@ export function pairwiseDistances(
   requirePointCloud(cloud);
   const opts = requireOptions("pairwiseDistances: options", options);
   const metric = opts.metric ?? "euclidean";
-  if (!METRICS.includes(metric)) {
+  if (!POINT_METRICS.includes(metric)) {
     throw new RangeError(
-      `pairwiseDistances: options.metric must be one of ${METRICS.map((m) => `"${m}"`).join(", ")}; got ${describe(metric)}`,
+      `pairwiseDistances: options.metric must be one of ${POINT_METRICS.map((m) => `"${m}"`).join(", ")}; got ${describe(metric)}`,
     );
   }
   const precision = requirePrecision(

@@ -1,5 +1,6 @@
 import { distancePair } from "../metric/pairwise-distances.js";
-import type { LongRunningOptions, PointCloud, Precision, RealArray } from "../types.js";
+import type { LongRunningOptions, PointCloud, Precision } from "../types.js";
+import { LowerEdges } from "./lower-edges.js";
 import type { NeighborLists } from "./neighbor-lists.js";
 
 /** Below this many points, trying every pair is as fast as a grid. */
@@ -70,11 +71,7 @@ export function neighborListsFromGrid(
 
   const distance = distancePair(cloud, metric, precision);
   const offsetsOfNeighbours = neighbourOffsets(axes.length);
-  const rowEnds = new Float64Array(count);
-  let lower = new Int32Array(1024);
-  let lowerValues: RealArray =
-    precision === "float32" ? new Float32Array(1024) : new Float64Array(1024);
-  let edges = 0;
+  const edges = new LowerEdges(count, precision, maxEdges);
   const rowNeighbours: number[] = [];
   const cells = new Array<number>(axes.length);
   for (let i = 1; i < count; i++) {
@@ -100,61 +97,11 @@ export function neighborListsFromGrid(
     rowNeighbours.sort((p, q) => p - q);
     for (const j of rowNeighbours) {
       const d = distance(i, j);
-      if (d > threshold) continue;
-      if (edges === lower.length) {
-        if (edges >= maxEdges) return undefined;
-        const grown = new Int32Array(edges * 2);
-        grown.set(lower);
-        lower = grown;
-        const grownValues =
-          precision === "float32" ? new Float32Array(edges * 2) : new Float64Array(edges * 2);
-        grownValues.set(lowerValues);
-        lowerValues = grownValues;
-      }
-      lower[edges] = j;
-      lowerValues[edges++] = d;
+      if (d <= threshold && !edges.push(j, d)) return undefined;
     }
-    rowEnds[i] = edges;
+    edges.endRow(i);
   }
-  if (edges > maxEdges) return undefined;
-  return listsFromLowerRows(count, rowEnds, lower, lowerValues, precision);
-}
-
-/**
- * Symmetric neighbour lists from the edges {i > j} listed by increasing i,
- * then j (`rowEnds[i]` ends row i). Appending each edge to rows i and j in
- * that order leaves every row sorted: row v first receives its j < v (while
- * i = v), then its i > v in increasing order.
- */
-export function listsFromLowerRows(
-  count: number,
-  rowEnds: Float64Array,
-  lower: Int32Array,
-  lowerValues: RealArray,
-  precision: Precision,
-): NeighborLists {
-  const degree = new Int32Array(count);
-  for (let i = 1; i < count; i++) {
-    degree[i] += rowEnds[i] - rowEnds[i - 1];
-    for (let e = rowEnds[i - 1]; e < rowEnds[i]; e++) degree[lower[e]]++;
-  }
-  const offsets = new Int32Array(count + 1);
-  for (let v = 0; v < count; v++) offsets[v + 1] = offsets[v] + degree[v];
-  const neighbors = new Int32Array(offsets[count]);
-  const values =
-    precision === "float32" ? new Float32Array(offsets[count]) : new Float64Array(offsets[count]);
-  const fill = offsets.slice(0, count);
-  for (let i = 1; i < count; i++) {
-    for (let e = rowEnds[i - 1]; e < rowEnds[i]; e++) {
-      const j = lower[e];
-      const d = lowerValues[e];
-      neighbors[fill[i]] = j;
-      values[fill[i]++] = d;
-      neighbors[fill[j]] = i;
-      values[fill[j]++] = d;
-    }
-  }
-  return { offsets, neighbors, values };
+  return edges.toNeighborLists();
 }
 
 function widestAxes(x: Float64Array, count: number, dimension: number): number[] {

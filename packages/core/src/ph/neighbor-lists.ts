@@ -1,6 +1,6 @@
 import { distanceRows, type PointMetric } from "../metric/pairwise-distances.js";
 import type { LongRunningOptions, PointCloud, Precision, RealArray } from "../types.js";
-import { listsFromLowerRows } from "./grid-neighbor-lists.js";
+import { LowerEdges } from "./lower-edges.js";
 
 /**
  * Sorted neighbour lists (compressed rows) of an undirected graph, built from
@@ -140,12 +140,7 @@ export function neighborListsFromPoints(
   const { count } = cloud;
   const kernel = distanceRows(cloud, metric, precision);
   const row = precision === "float32" ? new Float32Array(count) : new Float64Array(count);
-  // The edges {i > j} in order of i then j, as (j, value) with row ends.
-  const rowEnds = new Float64Array(count);
-  let lower = new Int32Array(1024);
-  let lowerValues: RealArray =
-    precision === "float32" ? new Float32Array(1024) : new Float64Array(1024);
-  let edges = 0;
+  const edges = new LowerEdges(count, precision, maxEdges);
   for (let i = 1; i < count; i++) {
     if (i % 256 === 0) {
       if (options.signal?.aborted) throw options.signal.reason ?? new Error("aborted");
@@ -153,22 +148,9 @@ export function neighborListsFromPoints(
     }
     kernel(i, row, 0);
     for (let j = 0; j < i; j++) {
-      if (row[j] > threshold) continue;
-      if (edges === lower.length) {
-        if (edges >= maxEdges) return undefined;
-        const grownLower = new Int32Array(edges * 2);
-        grownLower.set(lower);
-        lower = grownLower;
-        const grownValues =
-          precision === "float32" ? new Float32Array(edges * 2) : new Float64Array(edges * 2);
-        grownValues.set(lowerValues);
-        lowerValues = grownValues;
-      }
-      lower[edges] = j;
-      lowerValues[edges++] = row[j];
+      if (row[j] <= threshold && !edges.push(j, row[j])) return undefined;
     }
-    rowEnds[i] = edges;
+    edges.endRow(i);
   }
-  if (edges > maxEdges) return undefined;
-  return listsFromLowerRows(count, rowEnds, lower, lowerValues, precision);
+  return edges.toNeighborLists();
 }

@@ -1,4 +1,5 @@
 import {
+  POINT_METRICS,
   type PointMetric,
   pairwiseDistances,
   requirePointCloud,
@@ -48,7 +49,6 @@ export interface RipsOptions extends LongRunningOptions {
 }
 
 const MAX_MODULUS = 65521;
-const POINT_METRICS: readonly string[] = ["euclidean", "manhattan", "cosine", "chebyshev"];
 
 /**
  * Vietoris–Rips persistent homology in dimensions 0..maxDim with coefficients

@@ -4,6 +4,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
+import { seededRandom } from "@nettopo/core";
 import { runCli } from "../test-support/run-cli.js";
 
 /** Debian's `ripser` package: C++ Ripser 1.2.1, the reference of `--format text`. */
@@ -20,17 +21,8 @@ after(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A seeded uniform random generator in [0, 1) (a 32-bit LCG; only for test data). */
-function generator(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
-
 function randomPoints(count: number, dimension: number, seed: number, scale = 1): number[][] {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   return Array.from({ length: count }, () =>
     Array.from({ length: dimension }, () => random() * scale),
   );
@@ -71,7 +63,7 @@ function upperText(points: number[][]): string {
 }
 
 function sparseText(count: number, edges: number, seed: number): string {
-  const random = generator(seed);
+  const random = seededRandom(seed);
   const lines = new Set<string>();
   while (lines.size < edges) {
     const i = Math.floor(random() * count);
@@ -101,7 +93,7 @@ interface Comparison {
 }
 
 const angles = Array.from({ length: 24 }, (_, i) => (2 * Math.PI * i) / 24);
-const circle = generator(7);
+const circle = seededRandom(7);
 const comparisons: Comparison[] = [
   {
     name: "a lower-distance matrix in Ripser's example layout, dimensions 0 to 2",

@@ -49,7 +49,13 @@ export interface NpyHeader {
  *   file, or NaN/Infinity in the data.
  * @see https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html
  */
-export function readNpy(bytes: Uint8Array, source: string): ParsedMatrix {
+export function readNpy(
+  bytes: Uint8Array,
+  source: string,
+  options: NpyReadOptions = {},
+): ParsedMatrix {
+  const accept = options.allowInfinity === true ? isFiniteOrInfinity : Number.isFinite;
+  const expected = options.allowInfinity === true ? "finite numbers or inf" : "finite numbers";
   const name = sourceName(source);
   const header = readNpyHeader(bytes, source);
   if (header.shape.length !== 2) {
@@ -71,7 +77,7 @@ export function readNpy(bytes: Uint8Array, source: string): ParsedMatrix {
       `${name}: .npy file has ${available - needed} bytes after the data of shape (${rows}, ${columns}) of ${header.descr}; expected exactly ${needed}`,
     );
   }
-  if (count === 0) {
+  if (count === 0 && options.allowEmpty !== true) {
     throw new RangeError(
       `${name}: .npy array of shape (${rows}, ${columns}) is empty; expected at least one value`,
     );
@@ -89,10 +95,10 @@ export function readNpy(bytes: Uint8Array, source: string): ParsedMatrix {
     // the values are used where they lie, without a copy.
     const values = new Float64Array(bytes.buffer, start, count);
     for (let k = 0; k < count; k += 1) {
-      if (!Number.isFinite(values[k]!)) {
+      if (!accept(values[k]!)) {
         const r = Math.floor(k / columns);
         throw new RangeError(
-          `${name}: value ${values[k]} at row ${r}, column ${k - r * columns}; expected finite numbers`,
+          `${name}: value ${values[k]} at row ${r}, column ${k - r * columns}; expected ${expected}`,
         );
       }
     }
@@ -105,15 +111,25 @@ export function readNpy(bytes: Uint8Array, source: string): ParsedMatrix {
     for (let c = 0; c < columns; c += 1) {
       const k = header.fortranOrder ? c * rows + r : r * columns + c;
       const v = read(view, k * header.itemSize);
-      if (!Number.isFinite(v)) {
-        throw new RangeError(
-          `${name}: value ${v} at row ${r}, column ${c}; expected finite numbers`,
-        );
+      if (!accept(v)) {
+        throw new RangeError(`${name}: value ${v} at row ${r}, column ${c}; expected ${expected}`);
       }
       values[r * columns + c] = v;
     }
   }
   return { kind: "matrix", rows, columns, values };
+}
+
+/** What {@link readNpy} accepts beyond a non-empty matrix of finite numbers. */
+export interface NpyReadOptions {
+  /** Accept +Infinity (an essential class of a diagram). Default false. */
+  readonly allowInfinity?: boolean;
+  /** Accept an array with no values, e.g. shape (0, 2). Default false. */
+  readonly allowEmpty?: boolean;
+}
+
+function isFiniteOrInfinity(value: number): boolean {
+  return Number.isFinite(value) || value === Number.POSITIVE_INFINITY;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { writeSync } from "node:fs";
-import { parseArgs } from "node:util";
 import { diagramToJSON, formatRipserBarcodes } from "@nettopo/core";
 import { writeFileAtomic } from "../atomic-write.js";
+import { integerFlag, numberFlag, oneOf, parseCommandArgs } from "../flags.js";
 import { IoError } from "../io-error.js";
 import type { ParsedInput } from "../readers/parsed-input.js";
 import {
@@ -93,13 +93,7 @@ export interface PhCommand extends PhSettings {
  * @throws UsageError for anything wrong in the arguments.
  */
 export function parsePhArguments(args: readonly string[]): PhCommand | "help" {
-  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
-  try {
-    parsed = parseArgs({ args: [...args], options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(describeParseError(error));
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parseCommandArgs("ph", args, OPTIONS);
   if (values.help) return "help";
   if (positionals.length !== 1) {
     throw new UsageError(
@@ -122,7 +116,9 @@ export function parsePhArguments(args: readonly string[]): PhCommand | "help" {
     );
   }
   const threshold =
-    values.threshold === undefined ? Number.POSITIVE_INFINITY : thresholdFlag(values.threshold);
+    values.threshold === undefined
+      ? Number.POSITIVE_INFINITY
+      : numberFlag("--threshold", values.threshold, { allowInfinity: true });
   const cocycles = values.cocycles === true;
   if (cocycles && format === "text") {
     throw new UsageError(
@@ -277,56 +273,8 @@ class ProgressReporter {
   }
 }
 
-function oneOf<T extends string>(
-  flag: string,
-  value: string | undefined,
-  allowed: readonly T[],
-): T | undefined {
-  if (value === undefined) return undefined;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(
-    `${flag} ${JSON.stringify(value)} is not known; expected one of ${allowed.join(", ")}`,
-  );
-}
-
-function integerFlag(flag: string, value: string): number {
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value))) {
-    throw new UsageError(
-      `${flag} ${JSON.stringify(value)} is not an integer; expected an integer >= 0`,
-    );
-  }
-  return Number(value);
-}
-
-function thresholdFlag(value: string): number {
-  if (/^\+?(inf|infinity)$/i.test(value)) return Number.POSITIVE_INFINITY;
-  const number = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(value)
-    ? Number(value)
-    : Number.NaN;
-  if (!(number >= 0)) {
-    throw new UsageError(
-      `--threshold ${JSON.stringify(value)} is not a number >= 0; expected e.g. --threshold 0.5`,
-    );
-  }
-  return number;
-}
-
 function isPrime(n: number): boolean {
   if (n < 2) return false;
   for (let d = 2; d * d <= n; d += 1) if (n % d === 0) return false;
   return true;
-}
-
-function describeParseError(error: unknown): string {
-  const e = error as { code?: string; message?: string };
-  const message = String(e.message ?? error);
-  const option = /'([^']+)'/.exec(message)?.[1];
-  switch (e.code) {
-    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return `unknown option ${option ?? message}; run 'nettopo ph --help' for the options`;
-    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
-      return `${message.replace(/\.$/, "").replace(/^Option /, "option ")}; run 'nettopo ph --help' for the options`;
-    default:
-      return message.split("\n")[0]!;
-  }
 }

@@ -15,6 +15,43 @@ export type {
   PersistenceDiagramJSON,
 } from "./diagrams/diagram-to-json.js";
 export { diagramToJSON } from "./diagrams/diagram-to-json.js";
+export type {
+  BarcodeStatistics,
+  BarcodeStatisticsOptions,
+} from "./diagrams/features/barcode-statistics.js";
+export { barcodeStatistics } from "./diagrams/features/barcode-statistics.js";
+export type {
+  ComplexCoefficients,
+  ComplexPolynomialOptions,
+  ComplexPolynomialType,
+} from "./diagrams/features/complex-polynomial.js";
+export { complexPolynomial } from "./diagrams/features/complex-polynomial.js";
+export type {
+  DiagramStatisticsOptions,
+  NamedFeatures,
+} from "./diagrams/features/diagram-statistics.js";
+export { diagramStatistics } from "./diagrams/features/diagram-statistics.js";
+export type {
+  DiagramSummaryOptions,
+  DimensionSummary,
+} from "./diagrams/features/diagram-summary.js";
+export { diagramSummary } from "./diagrams/features/diagram-summary.js";
+export type {
+  EntropySummaryCurve,
+  EntropySummaryOptions,
+} from "./diagrams/features/entropy-summary.js";
+export { entropySummary } from "./diagrams/features/entropy-summary.js";
+export type { LifetimeNormOptions } from "./diagrams/features/lifetime-norm.js";
+export { lifetimeNorm } from "./diagrams/features/lifetime-norm.js";
+export type { NumberOfPointsOptions } from "./diagrams/features/number-of-points.js";
+export { numberOfPoints } from "./diagrams/features/number-of-points.js";
+export type {
+  EntropyNormalization,
+  PersistentEntropyOptions,
+} from "./diagrams/features/persistent-entropy.js";
+export { persistentEntropy } from "./diagrams/features/persistent-entropy.js";
+export type { TotalPersistenceOptions } from "./diagrams/features/total-persistence.js";
+export { totalPersistence } from "./diagrams/features/total-persistence.js";
 export { formatG } from "./diagrams/format-g.js";
 export { formatRipserBarcodes } from "./diagrams/ripser-barcodes.js";
 export type { CondensedFromFullOptions } from "./metric/condensed-from-full.js";

@@ -83,4 +83,13 @@ export type { RipsOptions } from "./ph/rips-persistence.js";
 export { ripsPersistence } from "./ph/rips-persistence.js";
 export type { RandomSource } from "./random.js";
 export { gaussian, seededRandom } from "./random.js";
+export { averageCurveWithBand } from "./stats/average-curve-with-band.js";
+export type { BootstrapMeanBandOptions, MeanBand } from "./stats/bootstrap-mean-band.js";
+export { bootstrapMeanBand } from "./stats/bootstrap-mean-band.js";
+export type {
+  ConfidenceSetFiltration,
+  SubsamplingConfidenceSet,
+  SubsamplingConfidenceSetOptions,
+} from "./stats/subsampling-confidence-set.js";
+export { subsamplingConfidenceSet } from "./stats/subsampling-confidence-set.js";
 export type * from "./types.js";

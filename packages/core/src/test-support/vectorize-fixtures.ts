@@ -21,7 +21,9 @@ const fixtureDir = new URL("../../../../fixtures/vectorize/", import.meta.url);
 
 /** Reads fixtures/vectorize/<kind>.json. */
 export function readVectorizeFixture<Case>(kind: string): VectorizeFixture<Case> {
-  return JSON.parse(readFileSync(new URL(`${kind}.json`, fixtureDir), "utf8")) as VectorizeFixture<Case>;
+  return JSON.parse(
+    readFileSync(new URL(`${kind}.json`, fixtureDir), "utf8"),
+  ) as VectorizeFixture<Case>;
 }
 
 /** The named diagram of a fixture as a Barcode. */
@@ -78,7 +80,10 @@ export function barcodeArb(options: BarcodeArbOptions = {}): fc.Arbitrary<Barcod
     fc.double({ min: 0, max: 4, noNaN: true }),
   );
   const tied = fc.tuple(fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 3 }));
-  const pair = fc.tuple(fc.oneof(real, tied), options.essential ? fc.boolean() : fc.constant(false));
+  const pair = fc.tuple(
+    fc.oneof(real, tied),
+    options.essential ? fc.boolean() : fc.constant(false),
+  );
   return fc
     .array(pair, { maxLength })
     .map((pairs) =>

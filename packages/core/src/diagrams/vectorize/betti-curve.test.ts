@@ -93,7 +93,10 @@ describe("bettiCurve conventions", () => {
     ]);
     const curve = bettiCurve(bars, { resolution: 7 });
     assert.deepEqual(curve.settings.sampleRange, [0.25, 4]);
-    assert.deepEqual(curve.values, bettiCurve(bars, fitBettiCurve([bars], { resolution: 7 })).values);
+    assert.deepEqual(
+      curve.values,
+      bettiCurve(bars, fitBettiCurve([bars], { resolution: 7 })).values,
+    );
   });
 
   it("fitBettiCurve falls back to [0, 1] when there is no pair", () => {
@@ -120,7 +123,10 @@ describe("bettiCurve properties", () => {
   const settingsArb = fc.record({
     resolution: fc.integer({ min: 1, max: 40 }),
     sampleRange: fc
-      .tuple(fc.double({ min: -6, max: 6, noNaN: true }), fc.double({ min: 0, max: 10, noNaN: true }))
+      .tuple(
+        fc.double({ min: -6, max: 6, noNaN: true }),
+        fc.double({ min: 0, max: 10, noNaN: true }),
+      )
       .map(([lo, width]) => [lo, lo + width] as [number, number]),
     keepEndpoints: fc.boolean(),
   });

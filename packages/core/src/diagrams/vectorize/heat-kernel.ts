@@ -196,14 +196,23 @@ function heatValues(pairs: Barcode, grid: Float64Array, sigma: number): Float64A
         to = i + 1;
       }
     }
-    for (let j = from; j < to; j += 1) {
+    // Rows above the diagonal only (i < j); the rest is mirrored below.
+    for (let j = from + 1; j < to; j += 1) {
       const dj = gd[j]!;
       const bj = gb[j]!;
       const row = j * n;
-      for (let i = from; i < to; i += 1) values[row + i] += dj * gb[i]! - bj * gd[i]!;
+      for (let i = from; i < j; i += 1) values[row + i] += dj * gb[i]! - bj * gd[i]!;
     }
   }
+  // The term at (i, j) is exactly minus the one at (j, i) (the same two
+  // products, subtracted the other way), so mirroring is exact.
   const normalisation = 1 / (2 * Math.PI * sigma * sigma);
-  for (let k = 0; k < values.length; k += 1) values[k] *= normalisation;
+  for (let j = 0; j < n; j += 1) {
+    for (let i = 0; i < j; i += 1) {
+      const v = values[j * n + i]! * normalisation;
+      values[j * n + i] = v;
+      values[i * n + j] = 0 - v; // not -v: no -0 in the output
+    }
+  }
   return values;
 }

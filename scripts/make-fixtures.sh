@@ -19,3 +19,4 @@ fi
 /usr/bin/python3 scripts/fixtures/flag.py
 /usr/bin/python3 scripts/fixtures/features.py
 /usr/bin/python3 scripts/fixtures/stats.py
+/usr/bin/python3 scripts/fixtures/vectorize.py

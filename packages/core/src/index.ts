@@ -54,6 +54,44 @@ export type { TotalPersistenceOptions } from "./diagrams/features/total-persiste
 export { totalPersistence } from "./diagrams/features/total-persistence.js";
 export { formatG } from "./diagrams/format-g.js";
 export { formatRipserBarcodes } from "./diagrams/ripser-barcodes.js";
+export type {
+  BettiCurve,
+  BettiCurveOptions,
+  BettiCurveSettings,
+} from "./diagrams/vectorize/betti-curve.js";
+export { bettiCurve, fitBettiCurve } from "./diagrams/vectorize/betti-curve.js";
+export type {
+  HeatKernelImage,
+  HeatKernelOptions,
+  HeatKernelSettings,
+} from "./diagrams/vectorize/heat-kernel.js";
+export { fitHeatKernel, heatKernel } from "./diagrams/vectorize/heat-kernel.js";
+export type {
+  PersistenceImage,
+  PersistenceImageOptions,
+  PersistenceImageSettings,
+  PersistenceImageWeight,
+} from "./diagrams/vectorize/persistence-image.js";
+export { fitPersistenceImage, persistenceImage } from "./diagrams/vectorize/persistence-image.js";
+export type {
+  PersistenceLandscape,
+  PersistenceLandscapeOptions,
+  PersistenceLandscapeSettings,
+} from "./diagrams/vectorize/persistence-landscape.js";
+export {
+  fitPersistenceLandscape,
+  persistenceLandscape,
+} from "./diagrams/vectorize/persistence-landscape.js";
+export type {
+  PersistenceSilhouette,
+  PersistenceSilhouetteOptions,
+  PersistenceSilhouetteSettings,
+} from "./diagrams/vectorize/persistence-silhouette.js";
+export {
+  fitPersistenceSilhouette,
+  persistenceSilhouette,
+} from "./diagrams/vectorize/persistence-silhouette.js";
+export type { SampleGridOptions, SampleGridSettings } from "./diagrams/vectorize/sample-grid.js";
 export type { CondensedFromFullOptions } from "./metric/condensed-from-full.js";
 export { condensedFromFull } from "./metric/condensed-from-full.js";
 export type { CondensedFromLowerOptions } from "./metric/condensed-from-lower.js";

@@ -60,7 +60,7 @@ describe("barcodeStatistics", () => {
         [0, 2],
         [1, null],
       ]),
-      { infinity: 5, topK: 2 },
+      { infinityValue: 5, topK: 2 },
     );
     assert.equal(s.count, 2);
     assert.equal(s.deathMean, 3.5);

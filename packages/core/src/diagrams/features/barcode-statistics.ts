@@ -11,7 +11,7 @@ export interface BarcodeStatisticsOptions {
    * essential classes are ignored (finite pairs only). Must be >= every
    * essential birth.
    */
-  readonly infinity?: number;
+  readonly infinityValue?: number;
 }
 
 /** The summary statistics of one barcode's pairs (see {@link barcodeStatistics}). */
@@ -40,11 +40,11 @@ export interface BarcodeStatistics {
  * Standard deviations are population ones (divided by n, numpy's default
  * `ddof=0`). Only pairs off the diagonal are used (a pair with death = birth
  * is dropped, so adding such pairs changes nothing), and only finite pairs
- * unless `infinity` is given. With no pair left every statistic is 0 (`count`
+ * unless `infinityValue` is given. With no pair left every statistic is 0 (`count`
  * tells that case apart).
  *
  * @param bars - One dimension's pairs.
- * @param options - `topK` (default 5), `infinity` (default: essential classes ignored).
+ * @param options - `topK` (default 5), `infinityValue` (default: essential classes ignored).
  * @returns The statistics.
  * @throws TypeError or RangeError for an invalid barcode or option.
  * @see Ballester, Arnal Clemente, Casacuberta, Madadi, Corneanu & Escalera,
@@ -68,7 +68,7 @@ export function barcodeStatistics(
   const opts = requireOptions(`${caller}: options`, options);
   const topK =
     opts.topK === undefined ? 5 : requireInteger(`${caller}: options.topK`, opts.topK, 0);
-  const infinity = requireInfinity(caller, opts.infinity);
+  const infinity = requireInfinity(caller, opts.infinityValue);
   return statisticsOf(keptPairs(caller, bars, infinity), topK);
 }
 

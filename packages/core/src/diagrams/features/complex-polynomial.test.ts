@@ -156,7 +156,7 @@ describe("complexPolynomial conventions", () => {
     ]);
     assert.deepEqual(complexPolynomial(b), complexPolynomial(barcode([[0, 1]])));
     assert.deepEqual(
-      complexPolynomial(b, { infinity: 4, type: "S" }),
+      complexPolynomial(b, { infinityValue: 4, type: "S" }),
       complexPolynomial(
         barcode([
           [0, 1],

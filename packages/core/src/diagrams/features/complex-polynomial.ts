@@ -34,7 +34,7 @@ export interface ComplexPolynomialOptions {
    * The death given to essential classes (death = Infinity); default: none,
    * essential classes are ignored. Must be >= every essential birth.
    */
-  readonly infinity?: number;
+  readonly infinityValue?: number;
 }
 
 /** The coefficients of {@link complexPolynomial}. */
@@ -68,11 +68,11 @@ const TYPES: readonly ComplexPolynomialType[] = ["R", "S", "T"];
  * The roots are multiplied in in input order, as GUDHI does, keeping only the
  * `threshold` coefficients asked for (O(n * threshold) work).
  *
- * Essential classes are ignored unless `infinity` is given.
+ * Essential classes are ignored unless `infinityValue` is given.
  *
  * @param bars - One dimension's pairs.
  * @param options - `type` (default `"R"`), `threshold` (default 10),
- *   `keepDiagonal` (default false), `infinity` (default: essential classes ignored).
+ *   `keepDiagonal` (default false), `infinityValue` (default: essential classes ignored).
  * @returns `{real, imaginary, vector}`.
  * @throws TypeError or RangeError for an invalid barcode or option.
  * @see Di Fabio & Ferri, "Comparing persistence diagrams through complex
@@ -94,7 +94,7 @@ export function complexPolynomial(
   const opts = requireOptions(`${caller}: options`, options);
   const type = requireType(caller, opts.type);
   const keepDiagonal = requireBooleanOption(caller, "keepDiagonal", opts.keepDiagonal, false);
-  const infinity = requireInfinity(caller, opts.infinity);
+  const infinity = requireInfinity(caller, opts.infinityValue);
   const { births, deaths } = keptPairs(caller, bars, infinity, keepDiagonal);
   const n = births.length;
   const threshold =

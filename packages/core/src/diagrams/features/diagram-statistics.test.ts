@@ -16,7 +16,7 @@ describe("diagramStatistics parity with numpy", () => {
       const plain = diagramStatistics(diagram, { topK });
       assert.deepEqual(plain.names, fixture.statistics.names);
       assertAllClose(plain.values, fixture.statistics.values, "finite pairs", { absolute: 1e-14 });
-      const replaced = diagramStatistics(diagram, { topK, infinity: fixture.infinity });
+      const replaced = diagramStatistics(diagram, { topK, infinityValue: fixture.infinity });
       assert.deepEqual(replaced.names, fixture.statisticsInfinity.names);
       assertAllClose(replaced.values, fixture.statisticsInfinity.values, "infinity", {
         absolute: 1e-14,

@@ -23,7 +23,7 @@ export interface DiagramStatisticsOptions {
    * essential classes are ignored (finite pairs only). Must be >= every
    * essential birth.
    */
-  readonly infinity?: number;
+  readonly infinityValue?: number;
 }
 
 /** Named features: `values[i]` is the feature called `names[i]`. */
@@ -45,13 +45,13 @@ export interface NamedFeatures {
  * `<g>.top<k>.lifetime` (top1 the longest, zero when there are fewer pairs).
  * The names depend only on the options, so vectors of different diagrams line
  * up. Standard deviations are population ones (numpy's `ddof=0`); pairs on
- * the diagonal are dropped, and essential classes unless `infinity` is
+ * the diagonal are dropped, and essential classes unless `infinityValue` is
  * given; a group with no pair is all zeros. A dimension the diagram lacks is
  * an empty group.
  *
  * @param diagram - The persistence diagram.
  * @param options - `dimensions` (default `[0, 1]`), `pooled` (default true),
- *   `topK` (default 5), `infinity` (default: essential classes ignored).
+ *   `topK` (default 5), `infinityValue` (default: essential classes ignored).
  * @returns `{names, values}` of equal length.
  * @throws TypeError or RangeError for an invalid diagram or option.
  * @see Ballester et al., "Predicting the generalization gap in neural networks
@@ -79,7 +79,7 @@ export function diagramStatistics(
   const pooled = requireBooleanOption(caller, "pooled", opts.pooled, true);
   const topK =
     opts.topK === undefined ? 5 : requireInteger(`${caller}: options.topK`, opts.topK, 0);
-  const infinity = requireInfinity(caller, opts.infinity);
+  const infinity = requireInfinity(caller, opts.infinityValue);
   requireDiagram(caller, diagram);
 
   const groups: { name: string; pairs: KeptPairs }[] = dimensions.map((dim) => ({

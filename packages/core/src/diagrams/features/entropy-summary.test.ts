@@ -23,7 +23,7 @@ function checkAgainstGudhi(b: Barcode, ref: EntropyVectorFixture, infinity?: num
     sampleRange: [sampleRange[0] ?? Number.NaN, sampleRange[1] ?? Number.NaN],
     keepEndpoints,
     normalized,
-    infinity,
+    infinityValue: infinity,
   });
   // GUDHI gives NaN when its curve is all zero and normalized; nettopo gives zeros.
   const expected = ref.values.map((v) => v ?? 0);

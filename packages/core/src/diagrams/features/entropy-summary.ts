@@ -28,7 +28,7 @@ export interface EntropySummaryOptions {
    * The death given to essential classes; default: none, essential classes
    * are ignored. Must be >= every essential birth.
    */
-  readonly infinity?: number;
+  readonly infinityValue?: number;
 }
 
 /** A function sampled on a grid: `values[i]` is its value at `grid[i]`. */
@@ -56,7 +56,7 @@ export interface EntropySummaryCurve {
  * its value `i` is computed at; nettopo's `grid` is where the values belong.
  *
  * Diagonal pairs add nothing and are left out of the automatic range;
- * essential classes are ignored unless `infinity` is given. When the values
+ * essential classes are ignored unless `infinityValue` is given. When the values
  * are all zero (one pair, or no pair in range) the normalized curve is all
  * zero (GUDHI returns NaN). A barcode with no pair of positive lifetime has
  * no automatic range: with an automatic end, `grid` is then all NaN and
@@ -64,7 +64,7 @@ export interface EntropySummaryCurve {
  *
  * @param bars - One dimension's pairs.
  * @param options - `resolution` (100), `sampleRange` (`[NaN, NaN]`),
- *   `keepEndpoints` (false), `normalized` (true), `base` (e), `infinity`
+ *   `keepEndpoints` (false), `normalized` (true), `base` (e), `infinityValue`
  *   (essential classes ignored).
  * @returns `{grid, values}`, each of length `resolution`.
  * @throws TypeError or RangeError for an invalid barcode or option, or a
@@ -95,7 +95,7 @@ export function entropySummary(
   const keepEndpoints = requireBooleanOption(caller, "keepEndpoints", opts.keepEndpoints, false);
   const normalized = requireBooleanOption(caller, "normalized", opts.normalized, true);
   const base = requireBase(caller, opts.base);
-  const infinity = requireInfinity(caller, opts.infinity);
+  const infinity = requireInfinity(caller, opts.infinityValue);
   const { births, deaths, lifetimes } = keptPairs(caller, bars, infinity);
   const n = lifetimes.length;
 

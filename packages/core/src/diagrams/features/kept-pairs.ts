@@ -5,8 +5,8 @@
  * - pairs on the diagonal (death === birth) carry no persistence and are
  *   dropped, so adding them changes no feature;
  * - essential classes (death === Infinity) are dropped, unless the caller
- *   passes `infinity`: then each essential death is replaced by that value
- *   (an essential pair whose birth equals `infinity` then lies on the diagonal
+ *   passes `infinityValue`: then each essential death is replaced by that value
+ *   (an essential pair whose birth equals `infinityValue` then lies on the diagonal
  *   and is dropped too).
  */
 
@@ -23,17 +23,19 @@ export interface KeptPairs {
 }
 
 /**
- * Checks an optional `infinity` option: `undefined` (drop essential classes)
+ * Checks an optional `infinityValue` option: `undefined` (drop essential classes)
  * or a finite number.
  */
 export function requireInfinity(caller: string, value: unknown): number | undefined {
   if (value === undefined) return undefined;
   if (typeof value !== "number") {
-    throw new TypeError(`${caller}: options.infinity must be a number; got ${describe(value)}`);
+    throw new TypeError(
+      `${caller}: options.infinityValue must be a number; got ${describe(value)}`,
+    );
   }
   if (!Number.isFinite(value)) {
     throw new RangeError(
-      `${caller}: options.infinity must be finite (the death given to essential classes); got ${describe(value)}`,
+      `${caller}: options.infinityValue must be finite (the death given to essential classes); got ${describe(value)}`,
     );
   }
   return value;
@@ -41,10 +43,10 @@ export function requireInfinity(caller: string, value: unknown): number | undefi
 
 /**
  * Validates `value` as a Barcode named `${caller}: bars` and returns the pairs
- * of positive finite lifetime after replacing essential deaths by `infinity`
+ * of positive finite lifetime after replacing essential deaths by `infinityValue`
  * (when given; see the file comment).
  *
- * @throws RangeError when `infinity` lies below the birth of an essential pair.
+ * @throws RangeError when `infinityValue` lies below the birth of an essential pair.
  */
 export function keptPairs(
   caller: string,
@@ -75,7 +77,7 @@ export function keptPairsOf(
       if (infinity === undefined) continue;
       if (infinity < b) {
         throw new RangeError(
-          `${caller}: options.infinity (${infinity}) is below the birth ${b} of essential pair ${k}; it must be >= every essential birth`,
+          `${caller}: options.infinityValue (${infinity}) is below the birth ${b} of essential pair ${k}; it must be >= every essential birth`,
         );
       }
       d = infinity;

@@ -26,7 +26,7 @@ describe("lifetimeNorm", () => {
           assertClose(lifetimeNorm(b, { p: Number(p) }), expected, `p ${p}`);
         }
         for (const [p, expected] of Object.entries(ref.amplitudesInfinity.lifetimeNorm)) {
-          const options = { p: Number(p), infinity: fixture.infinity };
+          const options = { p: Number(p), infinityValue: fixture.infinity };
           assertClose(lifetimeNorm(b, options), expected, `p ${p}, infinity`);
         }
       });

@@ -10,7 +10,7 @@ export interface LifetimeNormOptions {
    * The death given to essential classes (death = Infinity); default: none,
    * essential classes are ignored. Must be >= every essential birth.
    */
-  readonly infinity?: number;
+  readonly infinityValue?: number;
 }
 
 /**
@@ -24,11 +24,11 @@ export interface LifetimeNormOptions {
  * `lifetimeNorm(bars, {p}) / 2`, and its `Amplitude(metric="bottleneck")`
  * equals `lifetimeNorm(bars, {p: Infinity}) / 2` (giotto-tda >= 0.3).
  *
- * Diagonal pairs add 0. Essential classes are ignored unless `infinity` is
+ * Diagonal pairs add 0. Essential classes are ignored unless `infinityValue` is
  * given. 0 for an empty barcode.
  *
  * @param bars - One dimension's pairs.
- * @param options - `p` (default 2), `infinity` (default: essential classes ignored).
+ * @param options - `p` (default 2), `infinityValue` (default: essential classes ignored).
  * @returns The norm.
  * @throws TypeError or RangeError for an invalid barcode or option.
  * @example
@@ -43,7 +43,7 @@ export function lifetimeNorm(bars: Barcode, options?: LifetimeNormOptions): numb
   const caller = "lifetimeNorm";
   const opts = requireOptions(`${caller}: options`, options);
   const p = requireNumberOption(caller, "p", opts.p, 2, (x) => x >= 1, "in [1, Infinity]");
-  const infinity = requireInfinity(caller, opts.infinity);
+  const infinity = requireInfinity(caller, opts.infinityValue);
   const { lifetimes } = keptPairs(caller, bars, infinity);
   const n = lifetimes.length;
   let max = 0;

@@ -44,9 +44,16 @@ describe("persistentEntropy parity", () => {
           "total-lifetime",
         );
         const inf = ref.entropy.numpyInfinity;
-        assertClose(persistentEntropy(b, { infinity: fixture.infinity }), inf.natural, "infinity");
         assertClose(
-          persistentEntropy(b, { infinity: fixture.infinity, normalization: "total-lifetime" }),
+          persistentEntropy(b, { infinityValue: fixture.infinity }),
+          inf.natural,
+          "infinity",
+        );
+        assertClose(
+          persistentEntropy(b, {
+            infinityValue: fixture.infinity,
+            normalization: "total-lifetime",
+          }),
           inf.totalLifetime,
           "infinity, total-lifetime",
         );
@@ -100,7 +107,10 @@ describe("persistentEntropy conventions", () => {
       [0, 3],
       [1, 5],
     ]);
-    assert.equal(persistentEntropy(withEssential, { infinity: 5 }), persistentEntropy(replaced));
+    assert.equal(
+      persistentEntropy(withEssential, { infinityValue: 5 }),
+      persistentEntropy(replaced),
+    );
   });
 
   it("persistentEntropy is 0 for an empty barcode, one pair or only diagonal pairs", () => {
@@ -138,11 +148,14 @@ describe("persistentEntropy conventions", () => {
       () => persistentEntropy(b, { normalization: "log" as never }),
       /options.normalization must be "none", "count" or "total-lifetime"; got "log"/,
     );
-    assert.throws(() => persistentEntropy(b, { infinity: Number.POSITIVE_INFINITY }), RangeError);
-    assert.throws(() => persistentEntropy(b, { infinity: "1" as never }), TypeError);
     assert.throws(
-      () => persistentEntropy(barcode([[3, null]]), { infinity: 2 }),
-      /options.infinity \(2\) is below the birth 3 of essential pair 0/,
+      () => persistentEntropy(b, { infinityValue: Number.POSITIVE_INFINITY }),
+      RangeError,
+    );
+    assert.throws(() => persistentEntropy(b, { infinityValue: "1" as never }), TypeError);
+    assert.throws(
+      () => persistentEntropy(barcode([[3, null]]), { infinityValue: 2 }),
+      /options.infinityValue \(2\) is below the birth 3 of essential pair 0/,
     );
     assert.throws(
       () => persistentEntropy([] as never),

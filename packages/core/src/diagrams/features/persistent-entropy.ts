@@ -34,7 +34,7 @@ export interface PersistentEntropyOptions {
    * The death given to essential classes (death = Infinity); default: none,
    * essential classes are ignored. Must be >= every essential birth.
    */
-  readonly infinity?: number;
+  readonly infinityValue?: number;
 }
 
 const NORMALIZATIONS: readonly EntropyNormalization[] = ["none", "count", "total-lifetime"];
@@ -46,13 +46,13 @@ const NORMALIZATIONS: readonly EntropyNormalization[] = ["none", "count", "total
  *
  * Pairs on the diagonal (zero lifetime) count as `0 log 0 = 0`, so they change
  * nothing (GUDHI returns NaN for a diagram holding one). Essential classes are
- * ignored unless `infinity` is given. A barcode with no pair of positive
+ * ignored unless `infinityValue` is given. A barcode with no pair of positive
  * lifetime has entropy 0 (GUDHI and giotto-tda return NaN). The result lies in
  * `[0, log(n)]` for n pairs of positive lifetime.
  *
  * @param bars - One dimension's pairs.
  * @param options - `base` (default e), `normalization` (default `"none"`),
- *   `infinity` (default: essential classes ignored).
+ *   `infinityValue` (default: essential classes ignored).
  * @returns The entropy.
  * @throws TypeError or RangeError for an invalid barcode or option.
  * @see Rucco, Castiglione, Merelli & Pettini, "Characterisation of the
@@ -73,7 +73,7 @@ export function persistentEntropy(bars: Barcode, options?: PersistentEntropyOpti
   const opts = requireOptions(`${caller}: options`, options);
   const base = requireBase(caller, opts.base);
   const normalization = requireNormalization(caller, opts.normalization);
-  const infinity = requireInfinity(caller, opts.infinity);
+  const infinity = requireInfinity(caller, opts.infinityValue);
   const { lifetimes } = keptPairs(caller, bars, infinity);
   const n = lifetimes.length;
   let total = 0;

@@ -25,7 +25,7 @@ describe("totalPersistence", () => {
           assertClose(totalPersistence(b, { power: Number(power) }), expected, `power ${power}`);
         }
         for (const [power, expected] of Object.entries(ref.amplitudesInfinity.totalPersistence)) {
-          const options = { power: Number(power), infinity: fixture.infinity };
+          const options = { power: Number(power), infinityValue: fixture.infinity };
           assertClose(totalPersistence(b, options), expected, `power ${power}, infinity`);
         }
       });
@@ -40,7 +40,7 @@ describe("totalPersistence", () => {
     ]);
     assert.equal(totalPersistence(b), 3);
     assert.equal(totalPersistence(b, { power: 2 }), 5);
-    assert.equal(totalPersistence(b, { infinity: 10 }), 13);
+    assert.equal(totalPersistence(b, { infinityValue: 10 }), 13);
     assert.equal(totalPersistence(barcode([])), 0);
   });
 

@@ -10,7 +10,7 @@ export interface TotalPersistenceOptions {
    * The death given to essential classes (death = Infinity); default: none,
    * essential classes are ignored. Must be >= every essential birth.
    */
-  readonly infinity?: number;
+  readonly infinityValue?: number;
 }
 
 /**
@@ -19,11 +19,11 @@ export interface TotalPersistenceOptions {
  * "Lipschitz functions have Lp-stable persistence", FoCM 2010). With p = 1 it
  * is the plain sum of lifetimes.
  *
- * Diagonal pairs add 0. Essential classes are ignored unless `infinity` is
+ * Diagonal pairs add 0. Essential classes are ignored unless `infinityValue` is
  * given. 0 for an empty barcode.
  *
  * @param bars - One dimension's pairs.
- * @param options - `power` (default 1), `infinity` (default: essential classes ignored).
+ * @param options - `power` (default 1), `infinityValue` (default: essential classes ignored).
  * @returns The total persistence.
  * @throws TypeError or RangeError for an invalid barcode or option.
  * @example
@@ -31,7 +31,7 @@ export interface TotalPersistenceOptions {
  * const bars = barcode([[0, 1], [2, 4], [0, null]]);
  * totalPersistence(bars); // 3
  * totalPersistence(bars, { power: 2 }); // 5
- * totalPersistence(bars, { infinity: 10 }); // 13
+ * totalPersistence(bars, { infinityValue: 10 }); // 13
  * ```
  */
 export function totalPersistence(bars: Barcode, options?: TotalPersistenceOptions): number {
@@ -45,7 +45,7 @@ export function totalPersistence(bars: Barcode, options?: TotalPersistenceOption
     (x) => x > 0 && Number.isFinite(x),
     "a finite number > 0",
   );
-  const infinity = requireInfinity(caller, opts.infinity);
+  const infinity = requireInfinity(caller, opts.infinityValue);
   const { lifetimes } = keptPairs(caller, bars, infinity);
   let sum = 0;
   if (power === 1) {

@@ -77,7 +77,7 @@ export function numberFlag(
     : Number.NaN;
   if (!(number >= min) || !Number.isFinite(number)) {
     throw new UsageError(
-      `${flag} ${JSON.stringify(value)} is not a number >= ${min}${allowInfinity ? " or inf" : ""}; expected e.g. ${flag} ${min === 0 ? "0.5" : min}`,
+      `${flag} ${JSON.stringify(value)} is not a number >= ${min}${allowInfinity ? " or inf" : ""}; expected e.g. ${flag} ${min === 0 || !Number.isFinite(min) ? "0.5" : min}`,
     );
   }
   return number;

@@ -1,8 +1,6 @@
 import { writeSync } from "node:fs";
 import { diagramToJSON, formatRipserBarcodes } from "@nettopo/core";
-import { writeFileAtomic } from "../atomic-write.js";
 import { integerFlag, numberFlag, oneOf, parseCommandArgs } from "../flags.js";
-import { IoError } from "../io-error.js";
 import type { ParsedInput } from "../readers/parsed-input.js";
 import {
   INPUT_FORMATS,
@@ -11,6 +9,7 @@ import {
   readInput,
 } from "../readers/read-input.js";
 import { UsageError } from "../usage-error.js";
+import { writeOutput } from "../write-output.js";
 import {
   CORRELATION_METRICS,
   type MetricName,
@@ -188,15 +187,7 @@ export async function runPh(args: readonly string[]): Promise<number> {
       reporter?.end();
     }
     if (run.interrupted || controller.signal.aborted) return interrupted();
-    if (command.output !== undefined) {
-      try {
-        await writeFileAtomic(command.output, run.value);
-      } catch (error) {
-        throw new IoError("write", command.output, error);
-      }
-    } else {
-      process.stdout.write(run.value);
-    }
+    await writeOutput(run.value, command.output);
     return 0;
   } finally {
     process.off("SIGINT", onSigint);

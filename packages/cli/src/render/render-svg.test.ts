@@ -136,6 +136,13 @@ test("renderSvg draws curves with their band, and a persistence image cell by ce
   for (const word of ["Birth", "Persistence", "Intensity"]) assert.ok(texts(image).includes(word));
 });
 
+test("renderSvg draws empty diagrams and barcodes as empty plots, without warnings", async () => {
+  for (const empty of [{ dimensions: [] }, { dimensions: [{ dim: 1, ...barcode([]) }] }]) {
+    assert.equal(countMarks(await render(persistenceDiagramSpec(empty)), "symbol"), 0);
+    assert.equal(countMarks(await render(barcodeSpec(empty)), "rule"), 0);
+  }
+});
+
 test("renderSvg refuses a spec that loads data from a URL, without fetching it", async () => {
   const spec = {
     data: { url: "http://127.0.0.1:9/data.json" },

@@ -39,8 +39,9 @@ export function assertWellFormedSvg(svg: string): void {
  */
 export function countMarks(svg: string, markType: string): number {
   let count = 0;
-  const group = new RegExp(`<g class="mark-${markType} role-mark[^"]*"[^>]*>`, "g");
+  const group = new RegExp(`<g class="mark-${markType} role-mark[^"]*"[^>]*?(/?)>`, "g");
   for (const match of svg.matchAll(group)) {
+    if (match[1] === "/") continue; // an empty group: <g .../>
     const start = match.index + match[0].length;
     const end = svg.indexOf("</g>", start);
     const body = svg.slice(start, end);

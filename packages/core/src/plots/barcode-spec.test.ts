@@ -124,6 +124,10 @@ test("barcodeSpec rejects a malformed diagram, naming it", () => {
     /barcodeSpec: diagram H0: pair 0 \(birth 0\) has death NaN/,
   );
   assert.throws(() => barcodeSpec(null as unknown as PersistenceDiagram), TypeError);
+  assert.throws(
+    () => barcodeSpec([{ label: "a", diagram }] as unknown as PersistenceDiagram),
+    /barcodeSpec: diagram must be one persistence diagram \{dimensions\}; got an array of length 1/,
+  );
   assert.throws(() => barcodeSpec(diagram, { height: Number.NaN }), RangeError);
 });
 

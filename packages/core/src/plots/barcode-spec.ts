@@ -1,3 +1,4 @@
+import { describe, requireOptions } from "../metric/validate.js";
 import type { PersistenceDiagram } from "../types.js";
 import { describePairs } from "./describe-pairs.js";
 import { dimsOf, finiteRange, requireDiagrams, requireDimensionList } from "./labelled-diagram.js";
@@ -53,14 +54,16 @@ export function barcodeSpec(
   options?: BarcodeSpecOptions,
 ): VegaLiteSpec {
   const caller = "barcodeSpec";
-  const checkedOptions = (options ?? {}) as BarcodeSpecOptions;
+  const checked = requireOptions(`${caller}: options`, options);
+  if (Array.isArray(diagram)) {
+    throw new TypeError(
+      `${caller}: diagram must be one persistence diagram {dimensions}; got ${describe(diagram)} (persistenceDiagramSpec overlays several)`,
+    );
+  }
   const diagrams = requireDiagrams(
     caller,
     diagram,
-    requireDimensionList(
-      caller,
-      typeof options === "object" && options !== null ? checkedOptions.dimensions : undefined,
-    ),
+    requireDimensionList(caller, checked.dimensions),
   );
   const dimensions = diagrams[0]!.dimensions;
   // A dimension with no bar keeps one blank row, so its label says it is empty.

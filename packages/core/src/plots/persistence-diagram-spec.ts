@@ -154,7 +154,7 @@ export function persistenceDiagramSpec(
       field: "dimension",
       type: "nominal",
       scale: { domain: dims.map(dimensionLabel), range: dims.map(dimensionColor) },
-      legend: { title: "Dimension" },
+      legend: dims.length > 0 ? { title: "Dimension" } : null,
     },
     tooltip,
   };

@@ -119,6 +119,21 @@ export type { Graph } from "./ph/lower-star-persistence.js";
 export { lowerStarPersistence } from "./ph/lower-star-persistence.js";
 export type { RipsOptions } from "./ph/rips-persistence.js";
 export { ripsPersistence } from "./ph/rips-persistence.js";
+export type { BarcodeSpecOptions } from "./plots/barcode-spec.js";
+export { barcodeSpec } from "./plots/barcode-spec.js";
+export type { CurveSeries, Curves, CurvesSpecOptions } from "./plots/curves-spec.js";
+export { curvesSpec } from "./plots/curves-spec.js";
+export type { LabelledDiagram } from "./plots/labelled-diagram.js";
+export type { PersistenceDiagramSpecOptions } from "./plots/persistence-diagram-spec.js";
+export { persistenceDiagramSpec } from "./plots/persistence-diagram-spec.js";
+export type {
+  PersistenceImagePlotInput,
+  PersistenceImageSpecOptions,
+} from "./plots/persistence-image-spec.js";
+export { persistenceImageSpec } from "./plots/persistence-image-spec.js";
+export type { PlotOptions } from "./plots/plot-options.js";
+export { PLOT_PALETTE } from "./plots/plot-palette.js";
+export type { VegaLiteSpec } from "./plots/vega-lite-spec.js";
 export type { RandomSource } from "./random.js";
 export { gaussian, seededRandom } from "./random.js";
 export { averageCurveWithBand } from "./stats/average-curve-with-band.js";

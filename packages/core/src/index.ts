@@ -136,7 +136,11 @@ export { PLOT_PALETTE } from "./plots/plot-palette.js";
 export type { VegaLiteSpec } from "./plots/vega-lite-spec.js";
 export type { RandomSource } from "./random.js";
 export { gaussian, seededRandom } from "./random.js";
+export type { AverageCurve } from "./stats/average-betti-curve.js";
+export { averageBettiCurve } from "./stats/average-betti-curve.js";
 export { averageCurveWithBand } from "./stats/average-curve-with-band.js";
+export type { AverageLandscape } from "./stats/average-landscape.js";
+export { averageLandscape } from "./stats/average-landscape.js";
 export type { BootstrapMeanBandOptions, MeanBand } from "./stats/bootstrap-mean-band.js";
 export { bootstrapMeanBand } from "./stats/bootstrap-mean-band.js";
 export type {

@@ -82,3 +82,12 @@ export function numberFlag(
   }
   return number;
 }
+
+/** The flag's value as two comma-separated integers >= 1, e.g. `--image-size 40,30`. */
+export function integerPairFlag(flag: string, value: string): readonly [number, number] {
+  const parts = value.split(",");
+  if (parts.length !== 2) {
+    throw new UsageError(`${flag} ${JSON.stringify(value)} must be two integers A,B`);
+  }
+  return [integerFlag(flag, parts[0].trim(), 1), integerFlag(flag, parts[1].trim(), 1)];
+}

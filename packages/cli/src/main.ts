@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { FEATURES_USAGE, runFeatures } from "./commands/features.js";
 import { PH_USAGE, runPh } from "./commands/ph.js";
+import { PLOT_USAGE, runPlot } from "./commands/plot.js";
 import { IoError } from "./io-error.js";
 import { UsageError } from "./usage-error.js";
 
@@ -14,6 +15,8 @@ Commands:
                     of a point cloud or a distance matrix
   features DIAGRAM  features and vectorizations of persistence diagrams
                     (statistics, entropy, Betti curves, landscapes, images)
+  plot DIAGRAM...   draw diagrams, barcodes, Betti curves, landscapes or
+                    persistence images as SVG or PNG
   help [COMMAND]    show this help, or the help of COMMAND
 
 Options:
@@ -29,6 +32,7 @@ const COMMANDS: Record<
 > = {
   ph: { usage: PH_USAGE, run: runPh },
   features: { usage: FEATURES_USAGE, run: runFeatures },
+  plot: { usage: PLOT_USAGE, run: runPlot },
 };
 
 /**

@@ -1,4 +1,4 @@
-import { integerFlag, numberFlag, oneOf, parseCommandArgs } from "../flags.js";
+import { integerFlag, integerPairFlag, numberFlag, oneOf, parseCommandArgs } from "../flags.js";
 import { DIAGRAM_FORMATS, readDiagramFile } from "../readers/diagram-file.js";
 import { UsageError } from "../usage-error.js";
 import { writeOutput } from "../write-output.js";
@@ -92,12 +92,12 @@ export async function runFeatures(args: readonly string[]): Promise<number> {
     vectorizers,
     dims,
     resolution: optional(values.resolution, (v) => integerFlag("--resolution", v, 1), 100),
-    sampleRange: optional(values.range, (v) => pairFlag("--range", v, false), undefined) as
+    sampleRange: optional(values.range, (v) => rangeFlag("--range", v), undefined) as
       | readonly [number, number]
       | undefined,
     layers: optional(values.layers, (v) => integerFlag("--layers", v, 1), 5),
     power: optional(values.power, (v) => numberFlag("--power", v), 1),
-    imageSize: optional(values["image-size"], (v) => pairFlag("--image-size", v, true), [20, 20]),
+    imageSize: optional(values["image-size"], (v) => integerPairFlag("--image-size", v), [20, 20]),
     bandwidth: optional(values.bandwidth, (v) => positive("--bandwidth", v), 1),
     sigma: optional(values.sigma, (v) => positive("--sigma", v), 1),
     base: optional(values.base, (v) => (v === "e" ? Math.E : positive("--base", v)), Math.E),
@@ -122,14 +122,11 @@ function positive(flag: string, value: string): number {
   return number;
 }
 
-/** Two comma-separated numbers: integers >= 1 (`integers`) or an increasing range. */
-function pairFlag(flag: string, value: string, integers: boolean): readonly [number, number] {
+/** Two comma-separated numbers MIN,MAX with MIN < MAX. */
+function rangeFlag(flag: string, value: string): readonly [number, number] {
   const parts = value.split(",");
   if (parts.length !== 2) {
-    throw new UsageError(`${flag} ${JSON.stringify(value)} must be two numbers A,B`);
-  }
-  if (integers) {
-    return [integerFlag(flag, parts[0].trim(), 1), integerFlag(flag, parts[1].trim(), 1)];
+    throw new UsageError(`${flag} ${JSON.stringify(value)} must be two numbers MIN,MAX`);
   }
   const [a, b] = parts.map((p) => numberFlag(flag, p.trim(), { min: -Infinity }));
   if (!(a < b))

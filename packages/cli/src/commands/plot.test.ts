@@ -1,0 +1,89 @@
+import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, describe, it } from "node:test";
+import { assertOneLineError } from "../test-support/assert-one-line-error.js";
+import { runCli } from "../test-support/run-cli.js";
+
+const dir = mkdtempSync(join(tmpdir(), "nettopo-plot-"));
+after(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, content: string): string {
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return path;
+}
+
+const A = file(
+  "a.json",
+  '{"diagrams":[{"dim":0,"pairs":[[0,1],[0,null]]},{"dim":1,"pairs":[[1,3],[2,2.5]]}]}',
+);
+const B = file(
+  "b.json",
+  '{"diagrams":[{"dim":0,"pairs":[[0,2],[0,null]]},{"dim":1,"pairs":[[1.5,2.5]]}]}',
+);
+const C = file(
+  "c.json",
+  '{"diagrams":[{"dim":0,"pairs":[[0,null]]},{"dim":1,"pairs":[[1,2],[1.2,1.4]]}]}',
+);
+
+describe("nettopo plot", () => {
+  it("draws an SVG persistence diagram with its axes and the ∞ line", () => {
+    const out = join(dir, "a.svg");
+    const { status, stderr } = runCli(["plot", A, "--out", out]);
+    assert.equal(stderr, "");
+    assert.equal(status, 0);
+    const svg = readFileSync(out, "utf8");
+    assert.match(svg, /^<svg/);
+    for (const text of ["Birth", "Death", "∞", "H0", "H1"]) assert.ok(svg.includes(text), text);
+  });
+
+  it("writes a PNG for a .png name and the Vega-Lite spec for a .json name", () => {
+    const png = join(dir, "b.png");
+    assert.equal(runCli(["plot", A, "--kind", "barcode", "--out", png]).status, 0);
+    assert.deepEqual(
+      [...readFileSync(png).subarray(0, 8)],
+      [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a],
+    );
+    const json = join(dir, "betti.json");
+    assert.equal(runCli(["plot", A, B, "--kind", "betti", "--dim", "1", "--out", json]).status, 0);
+    const spec = JSON.parse(readFileSync(json, "utf8"));
+    assert.match(spec.$schema, /vega-lite/);
+    assert.match(JSON.stringify(spec), /a\.json/);
+  });
+
+  it("averages Betti curves with a confidence band", () => {
+    const json = join(dir, "mean.json");
+    const args = ["plot", A, B, C, "--kind", "betti", "--dim", "1", "--average", "--out", json];
+    assert.equal(runCli(args).status, 0);
+    assert.match(
+      readFileSync(json, "utf8"),
+      /Mean betti curves of 3 diagrams, 95% confidence band/,
+    );
+  });
+
+  it("says in one line what a plot needs", () => {
+    const cases: [string[], RegExp][] = [
+      [[A, B, "--kind", "barcode", "--out", "x.svg"], /--kind barcode draws one diagram; got 2/],
+      [
+        [A, "--kind", "image", "--out", "x.svg"],
+        /--kind image needs --dim K: the diagrams hold dims 0, 1/,
+      ],
+      [
+        [A, "--kind", "betti", "--dim", "1", "--average", "--out", "x.svg"],
+        /--average needs at least two diagrams/,
+      ],
+      [
+        [A, "--out", "x.gif"],
+        /the extension of --out ".gif" is not known; expected one of .svg, .png, .json/,
+      ],
+      [[A], /plot needs --out/],
+    ];
+    for (const [args, pattern] of cases) {
+      const { status, stderr } = runCli(["plot", ...args]);
+      assert.equal(status, 2, args.join(" "));
+      assertOneLineError(stderr, pattern);
+    }
+  });
+});

@@ -5,14 +5,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { plotSpec } from "../packages/cli/dist/commands/plot-job.js";
 import { renderPng } from "../packages/cli/dist/render/render-png.js";
 import { renderSvg } from "../packages/cli/dist/render/render-svg.js";
 import {
   barcodeSpec,
-  curvesSpec,
   gaussian,
   persistenceDiagramSpec,
-  persistenceImageSpec,
   pointCloud,
   ripsPersistence,
   seededRandom,
@@ -87,47 +86,58 @@ await write(
   ),
 );
 
-// Synthetic examples of the curve and image plots (the vectorizations that
-// compute real ones live elsewhere).
-const grid = Float64Array.from({ length: 201 }, (_, i) => i / 100);
-const tent = (centre, height) =>
-  Float64Array.from(grid, (t) => Math.max(0, height - Math.abs(t - centre)));
+// The curve and image plots, built as `nettopo plot` builds them (plotSpec
+// with the command's defaults).
+const defaults = {
+  dims: undefined,
+  title: undefined,
+  width: undefined,
+  height: undefined,
+  resolution: 200,
+  layers: 3,
+  power: 1,
+  imageSize: [40, 40],
+  bandwidth: undefined,
+  average: false,
+  confidence: 0.95,
+  seed: 0,
+};
+const torusInput = [{ label: "torus", diagram: torus }];
 await write(
-  "curves-example",
-  curvesSpec(
-    {
-      grid,
-      series: [0.6, 0.3, 0.15].map((height, k) => {
-        const values = tent(0.9 + 0.1 * k, height);
-        return {
-          label: `λ${k + 1}`,
-          values,
-          lower: values.map((v) => 0.85 * v),
-          upper: values.map((v) => 1.15 * v),
-        };
-      }),
-    },
-    {
-      title: "Synthetic landscape with a ±15% band",
-      yTitle: "Landscape value",
-      seriesTitle: "Layer",
-    },
-  ),
+  "torus-betti",
+  plotSpec(torusInput, { ...defaults, kind: "betti", title: "Torus, 300 points: Betti curves" }),
 );
-const width = 20;
-const height = 20;
-const values = new Float64Array(width * height);
-for (let row = 0; row < height; row += 1) {
-  for (let column = 0; column < width; column += 1) {
-    values[row * width + column] =
-      Math.exp(-((column - 5) ** 2 + (row - 3) ** 2) / 6) +
-      0.5 * Math.exp(-((column - 12) ** 2 + (row - 12) ** 2) / 10);
-  }
-}
 await write(
-  "image-example",
-  persistenceImageSpec(
-    { width, height, values, birthRange: [0, 2], persistenceRange: [0, 1.5] },
-    { title: "Synthetic persistence image", firstRow: "lowest-persistence" },
-  ),
+  "torus-landscape",
+  plotSpec(torusInput, {
+    ...defaults,
+    kind: "landscape",
+    dims: [1],
+    title: "Torus, 300 points: H1 persistence landscape",
+  }),
+);
+await write(
+  "torus-image",
+  plotSpec(torusInput, {
+    ...defaults,
+    kind: "image",
+    dims: [1],
+    title: "Torus, 300 points: H1 persistence image",
+  }),
+);
+// Twenty noisy circles: the mean H1 landscape and its 95% band.
+const circles = Array.from({ length: 20 }, (_, k) => ({
+  label: `circle ${k + 1}`,
+  diagram: ripsPersistence(noisyCircle(60, 0.15, 10 + k)),
+}));
+await write(
+  "circles-mean-landscape",
+  plotSpec(circles, {
+    ...defaults,
+    kind: "landscape",
+    dims: [1],
+    layers: 2,
+    average: true,
+    title: "20 noisy circles: mean H1 landscape, 95% bootstrap band",
+  }),
 );

@@ -54,7 +54,9 @@ function assertSameArrays(actual: NdArray[], expected: NdArray[]): void {
     assert.equal((a as { name?: string }).name, (e as { name?: string }).name);
     assert.equal(a.dtype, e.dtype);
     assert.deepEqual([...a.shape], [...e.shape]);
-    a.data.forEach((v, j) => assert.ok(sameNumber(v, e.data[j]!)));
+    a.data.forEach((v, j) => {
+      assert.ok(sameNumber(v, e.data[j]!));
+    });
   });
 }
 

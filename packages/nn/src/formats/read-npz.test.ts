@@ -44,9 +44,9 @@ describe("readNpz", () => {
         arrays.map((a) => a.name),
         c.arrays.map((a) => a.name),
       );
-      c.arrays.forEach((expected, k) =>
-        assertSameArray(arrays[k]!, expected, `${c.file}[${expected.name}]`),
-      );
+      c.arrays.forEach((expected, k) => {
+        assertSameArray(arrays[k]!, expected, `${c.file}[${expected.name}]`);
+      });
     }
   });
 
@@ -63,7 +63,9 @@ describe("readNpz", () => {
           assert.deepEqual([...a.shape], named[k]!.shape);
           assert.equal(a.dtype, named[k]!.dtype);
           if (a.dtype !== "float16")
-            a.data.forEach((v, j) => assert.ok(sameNumber(v, named[k]!.data[j]!)));
+            a.data.forEach((v, j) => {
+              assert.ok(sameNumber(v, named[k]!.data[j]!));
+            });
         });
       }),
       { numRuns: 60, seed: 8 },

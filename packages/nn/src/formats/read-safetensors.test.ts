@@ -56,9 +56,9 @@ describe("readSafetensors", () => {
       const a = arrays[k]!;
       assert.equal(a.dtype, DTYPE[e.dtype], e.name);
       assert.deepEqual([...a.shape], e.shape, e.name);
-      e.values.forEach((v, j) =>
-        assert.ok(sameNumber(a.data[j]!, decodeNumber(v)), `${e.name}[${j}]`),
-      );
+      e.values.forEach((v, j) => {
+        assert.ok(sameNumber(a.data[j]!, decodeNumber(v)), `${e.name}[${j}]`);
+      });
     });
   });
 
@@ -75,7 +75,9 @@ describe("readSafetensors", () => {
             assert.equal(a.name, named[k]!.name);
             assert.deepEqual([...a.shape], named[k]!.shape);
             if (a.dtype !== "float16")
-              a.data.forEach((v, j) => assert.ok(sameNumber(v, named[k]!.data[j]!)));
+              a.data.forEach((v, j) => {
+                assert.ok(sameNumber(v, named[k]!.data[j]!));
+              });
           });
         },
       ),

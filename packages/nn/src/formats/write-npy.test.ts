@@ -100,7 +100,9 @@ describe("writeNpy", () => {
                     .data[0]!,
               )
             : Array.from(array.data);
-        expected.forEach((v, k) => assert.ok(sameNumber(back.data[k]!, v)));
+        expected.forEach((v, k) => {
+          assert.ok(sameNumber(back.data[k]!, v));
+        });
       }),
       { numRuns: 200, seed: 4 },
     );
@@ -168,7 +170,9 @@ describe("writeNpy", () => {
         { shape: [2, 1, 2], data: Uint8Array.of(1, 0, 0, 1), dtype: "bool" as const },
         { shape: [], data: Float32Array.of(0.1), dtype: "float16" as const },
       ];
-      cases.forEach((c, k) => writeFileSync(join(dir, `${k}.npy`), writeNpy(c)));
+      cases.forEach((c, k) => {
+        writeFileSync(join(dir, `${k}.npy`), writeNpy(c));
+      });
       const script = `import json, sys, numpy as np
 print(json.dumps([[str(a.dtype), list(a.shape), a.ravel().tolist()] for a in (np.load(sys.argv[1] + f"/{k}.npy") for k in range(${cases.length}))]))`;
       const run = spawnSync("/usr/bin/python3", ["-c", script, dir], { encoding: "utf8" });

@@ -42,7 +42,9 @@ export function decodeElements(
   where: string,
 ): NdArrayData {
   const size = DTYPE_BYTES[dtype];
-  const copy = bytes.slice(0, count * size);
+  // A fresh, aligned buffer (never `bytes.slice`: on a Node Buffer that is a view of a shared pool).
+  const copy = new Uint8Array(count * size);
+  copy.set(bytes.subarray(0, count * size));
   if (size > 1 && littleEndian !== NATIVE_LITTLE_ENDIAN) swapBytes(copy, size);
   const buffer = copy.buffer;
   switch (dtype) {

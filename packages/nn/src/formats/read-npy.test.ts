@@ -1,7 +1,9 @@
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
 import { describe, it } from "node:test";
 import { assertOneLineError } from "../test-support/errors.js";
 import {
+  DATA_FIXTURES,
   decodeNumber,
   fixtureBytes,
   fixtureJson,
@@ -94,6 +96,13 @@ describe("readNpy", () => {
     const f64 = readNpy(fixtureBytes("npy/f4_le.npy"), { convertTo: "float64" });
     assert.ok(f64.data instanceof Float64Array);
     assert.deepEqual([...f64.data], [...readNpy(fixtureBytes("npy/f4_le.npy")).data]);
+  });
+
+  it("reads a Node Buffer, which is a view into a shared pool, without seeing the rest of the pool", () => {
+    for (const c of manifest.npy) {
+      const buffer = readFileSync(new URL(c.file, DATA_FIXTURES));
+      assertSameArray(readNpy(buffer), c, `${c.file} (Buffer)`);
+    }
   });
 
   it("does not share memory with the file's bytes", () => {

@@ -219,7 +219,7 @@ export function extractZipEntry(entry: ZipEntry, where: string): Uint8Array {
   const label = `${where}: entry ${JSON.stringify(entry.name)}`;
   let data: Uint8Array;
   if (entry.method === 0) {
-    data = entry.stored.slice();
+    data = new Uint8Array(entry.stored);
   } else if (entry.method === 8) {
     // Deflate expands at most 1032:1; a larger stated size is corrupt.
     if (entry.size > entry.stored.length * 1032 + 1024) {

@@ -6,7 +6,7 @@
 export type { CsvDatasetOptions } from "./data/csv-dataset.js";
 export { csvDataset } from "./data/csv-dataset.js";
 export type { Dataset, DatasetFields } from "./data/dataset.js";
-export { createDataset } from "./data/dataset.js";
+export { createDataset, sampleSize } from "./data/dataset.js";
 export type { DatasetFromArraysOptions } from "./data/dataset-from-arrays.js";
 export { datasetFromArrays } from "./data/dataset-from-arrays.js";
 export type { MnistOptions } from "./data/fashion-mnist.js";

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { describe, it } from "node:test";
+import { gunzipSync } from "node:zlib";
 import { assertOneLineRejection } from "../test-support/errors.js";
 import { fixtureJson } from "../test-support/fixtures.js";
 import {
@@ -20,6 +21,7 @@ interface SplitFacts {
 
 // Read from Debian's dataset-fashion-mnist with gzip + NumPy by scripts/fixtures/data.py.
 const facts = fixtureJson<{ splits: Record<"train" | "test", SplitFacts> }>("fashion-mnist.json");
+const README = "/usr/share/doc/dataset-fashion-mnist/README.md.gz";
 const installed = existsSync(FASHION_MNIST_DIRECTORY) && facts !== undefined;
 
 describe("fashionMnist", () => {
@@ -51,6 +53,15 @@ describe("fashionMnist", () => {
     let sum = 0;
     for (const v of train.inputs) sum += v;
     assert.equal(sum, f.pixelSumFirst100);
+  });
+
+  it("names the classes as the package's README does", { skip: !existsSync(README) }, () => {
+    const text = gunzipSync(readFileSync(README)).toString("utf8");
+    const names = [...text.matchAll(/^\| (\d) \| ([^|]+?) \|$/gm)].map((m) => [Number(m[1]), m[2]]);
+    assert.deepEqual(
+      names,
+      FASHION_MNIST_CLASS_NAMES.map((n, k) => [k, n]),
+    );
   });
 
   it("says which package to install when the directory is missing", async () => {

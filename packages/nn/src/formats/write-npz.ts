@@ -59,10 +59,10 @@ export function writeNpz(
       bytes = writeNpy(array);
     } catch (error) {
       const e = error as Error;
-      const message = e.message.replace(
-        /^writeNpy: array/,
-        `writeNpz: arrays[${k}] (${JSON.stringify(name)})`,
-      );
+      const label = `writeNpz: arrays[${k}] (${JSON.stringify(name)})`;
+      const message = e.message.startsWith("writeNpy: array")
+        ? e.message.replace("writeNpy: array", label)
+        : e.message.replace(/^writeNpy:/, `${label}:`);
       throw e instanceof RangeError ? new RangeError(message) : new TypeError(message);
     }
     files[`${name}.npy`] = [bytes, { level: compress ? 6 : 0 }];

@@ -20,3 +20,4 @@ fi
 /usr/bin/python3 scripts/fixtures/features.py
 /usr/bin/python3 scripts/fixtures/stats.py
 /usr/bin/python3 scripts/fixtures/vectorize.py
+/usr/bin/python3 scripts/fixtures/data.py

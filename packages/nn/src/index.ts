@@ -1,6 +1,75 @@
 /**
- * @nettopo/nn: models and data (ONNX, TF.js), activation extraction and training.
- * Empty until the "Models and data" issue; the package exists so the layout and
- * dependency arrows (cli, web -> nn -> core) are fixed from the start.
+ * @nettopo/nn: models and data (ONNX, TF.js), activation extraction and
+ * training. This module only re-exports.
  */
-export {};
+
+export type { CsvDatasetOptions } from "./data/csv-dataset.js";
+export { csvDataset } from "./data/csv-dataset.js";
+export type { Dataset, DatasetFields } from "./data/dataset.js";
+export { createDataset, sampleSize } from "./data/dataset.js";
+export type { DatasetFromArraysOptions } from "./data/dataset-from-arrays.js";
+export { datasetFromArrays } from "./data/dataset-from-arrays.js";
+export type { MnistOptions } from "./data/fashion-mnist.js";
+export {
+  FASHION_MNIST_CLASS_NAMES,
+  FASHION_MNIST_DIRECTORY,
+  fashionMnist,
+} from "./data/fashion-mnist.js";
+export type { IdxDatasetOptions } from "./data/idx-dataset.js";
+export { idxDataset } from "./data/idx-dataset.js";
+export type { LoadDatasetOptions } from "./data/load-dataset.js";
+export { loadDataset } from "./data/load-dataset.js";
+export type { IdxFiles, LoadIdxDatasetOptions } from "./data/load-idx-dataset.js";
+export { loadIdxDataset } from "./data/load-idx-dataset.js";
+export { MNIST_CLASS_NAMES, mnist } from "./data/mnist.js";
+export type {
+  NormalizationMethod,
+  NormalizationStats,
+  Normalized,
+  NormalizeOptions,
+} from "./data/normalize.js";
+export { normalize } from "./data/normalize.js";
+export type { ShuffleOptions } from "./data/shuffle.js";
+export { shuffle } from "./data/shuffle.js";
+export { subset } from "./data/subset.js";
+export type { BallInCubeOptions } from "./data/synthetic/ball-in-cube.js";
+export { ballInCube } from "./data/synthetic/ball-in-cube.js";
+export type { LinkedToriOptions } from "./data/synthetic/linked-tori.js";
+export { linkedTori } from "./data/synthetic/linked-tori.js";
+export type { NaitzatCirclesOptions } from "./data/synthetic/naitzat-circles.js";
+export { naitzatCircles } from "./data/synthetic/naitzat-circles.js";
+export type { NaitzatRingsOptions } from "./data/synthetic/naitzat-rings.js";
+export { naitzatRings } from "./data/synthetic/naitzat-rings.js";
+export type { NaitzatSpheresOptions } from "./data/synthetic/naitzat-spheres.js";
+export { naitzatSpheres } from "./data/synthetic/naitzat-spheres.js";
+export type { TwoMoonsOptions } from "./data/synthetic/two-moons.js";
+export { twoMoons } from "./data/synthetic/two-moons.js";
+export type { TrainTestSplit, TrainTestSplitOptions } from "./data/train-test-split.js";
+export { trainTestSplit } from "./data/train-test-split.js";
+export { convertNdArray } from "./formats/convert-nd-array.js";
+export type {
+  ArrayToWrite,
+  Dtype,
+  NamedArrayToWrite,
+  NamedNdArray,
+  NdArray,
+  NdArrayData,
+} from "./formats/nd-array.js";
+export { DTYPES } from "./formats/nd-array.js";
+export type { NpyStreamWriter, NpyStreamWriterOptions } from "./formats/npy-stream-writer.js";
+export { openNpyStreamWriter } from "./formats/npy-stream-writer.js";
+export type { ReadIdxOptions } from "./formats/read-idx.js";
+export { readIdx } from "./formats/read-idx.js";
+export type { ReadNpyOptions } from "./formats/read-npy.js";
+export { readNpy } from "./formats/read-npy.js";
+export type { ReadNpzOptions } from "./formats/read-npz.js";
+export { readNpz } from "./formats/read-npz.js";
+export type { ReadSafetensorsOptions, Safetensors } from "./formats/read-safetensors.js";
+export { readSafetensors } from "./formats/read-safetensors.js";
+export type { WriteIdxOptions } from "./formats/write-idx.js";
+export { writeIdx } from "./formats/write-idx.js";
+export { writeNpy } from "./formats/write-npy.js";
+export type { WriteNpzOptions } from "./formats/write-npz.js";
+export { writeNpz } from "./formats/write-npz.js";
+export type { WriteSafetensorsOptions } from "./formats/write-safetensors.js";
+export { writeSafetensors } from "./formats/write-safetensors.js";

@@ -134,12 +134,17 @@ function nextDown(x: number): number {
 function blobArb(minLength: number, maxLength: number): fc.Arbitrary<Pair[]> {
   return fc.boolean().chain((ties) =>
     fc.array(
-      fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0.5, max: 1, noNaN: true })).map(
-        ([birth, life]): Pair =>
-          ties
-            ? [Math.round(birth * 64) / 64, Math.round((birth + life) * 64) / 64]
-            : [birth, birth + life],
-      ),
+      fc
+        .tuple(
+          fc.double({ min: 0, max: 1, noNaN: true }),
+          fc.double({ min: 0.5, max: 1, noNaN: true }),
+        )
+        .map(
+          ([birth, life]): Pair =>
+            ties
+              ? [Math.round(birth * 64) / 64, Math.round((birth + life) * 64) / 64]
+              : [birth, birth + life],
+        ),
       { minLength, maxLength },
     ),
   );

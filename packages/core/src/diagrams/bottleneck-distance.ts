@@ -1,25 +1,14 @@
-import { describe, requireOptions } from "../metric/validate.js";
 import { type Barcode, requireBarcode } from "./barcode.js";
 import { BottleneckMatcher, type MatchingSnapshot } from "./bottleneck-matcher.js";
 import type { DistanceWithMatching } from "./diagram-matching.js";
 import { pairEssentialClasses } from "./essential-pairing.js";
 
-/** Options of {@link bottleneckDistance} and {@link bottleneckMatching}. */
-export interface BottleneckOptions {
-  /**
-   * Allowed relative error: with e > 0 the answer d may come from a cheaper
-   * search and satisfies `d* <= d <= (1 + e) d*` (d* the exact distance); it is
-   * still the cost of the matching returned. Default 0: the exact distance.
-   */
-  readonly relativeError?: number;
-}
-
-/** Bisection of the threshold stops once at most this many left vertices stay unmatched. */
-const BISECTION_DEFICIENCY = 8;
-/** The square root of the deficiency the guessed probes aim at. */
+/** Probing thresholds stops once at most this many points stay unmatched. */
+const PROBING_DEFICIENCY = 8;
+/** The square root of the deficiency that guessed probes aim at. */
 const TARGET_ROOT = 2;
 /** The first probe above the lower bound, as a factor of it. */
-const FIRST_STEP = 1.1;
+const FIRST_PROBE = 1.1;
 
 /**
  * The bottleneck distance between two barcodes: the least, over the
@@ -37,27 +26,30 @@ const FIRST_STEP = 1.1;
  * `gudhi.bottleneck_distance(a, b, 0)` computes it. The search (after Efrat,
  * Itai and Katz, "Geometry helps in bottleneck matching and related
  * problems", Algorithmica 31, 2001, and Kerber, Morozov and Nigmetov,
- * "Geometry helps to compare persistence diagrams", JEA 22, 2017) starts from
- * the lower bound given by each point's cheapest partner, bisects the
- * threshold with a geometric Hopcroft–Karp matching (neighbours found by box
- * queries in a 2-d tree, the matching of the last infeasible threshold kept)
- * until few points stay unmatched, then completes the matching one
- * cheapest-bottleneck augmenting path at a time, which lands on the exact
- * optimum without listing the n^2 candidate costs. Memory is linear in the
+ * "Geometry helps to compare persistence diagrams", JEA 22, 2017) decides a
+ * threshold r by a maximum matching among the edges of cost <= r, grown by
+ * phases of alternating-path searches in the manner of Hopcroft and Karp,
+ * whose neighbours are found by box queries in a 2-d tree with deletion
+ * rather than by listing the n^2 pairs. It starts from a lower bound (the
+ * largest over the points of their cheapest partner), probes thresholds
+ * upwards while many points stay unmatched (an infeasible probe keeps its
+ * matching for the next), then completes the matching one augmenting path at
+ * a time, each the path whose costliest edge is least (a Dijkstra-like search
+ * on the bottleneck of the path). The cost of the last path is the distance,
+ * found without listing the n^2 candidate values. Memory is linear in the
  * number of pairs.
  *
  * @param a - First barcode.
  * @param b - Second barcode.
- * @param options - `relativeError` (default 0, exact): see {@link BottleneckOptions}.
  * @returns The distance (0 for two empty barcodes).
- * @throws TypeError or RangeError for a bad barcode or option, naming it.
+ * @throws TypeError or RangeError for a bad barcode, naming it.
  * @example
  * ```ts
  * bottleneckDistance(barcode([[0, 1], [0, 2]]), barcode([[0, 1.5]])); // 0.5
  * ```
  */
-export function bottleneckDistance(a: Barcode, b: Barcode, options?: BottleneckOptions): number {
-  return bottleneck("bottleneckDistance", a, b, options).distance;
+export function bottleneckDistance(a: Barcode, b: Barcode): number {
+  return bottleneck("bottleneckDistance", a, b).distance;
 }
 
 /**
@@ -70,23 +62,18 @@ export function bottleneckDistance(a: Barcode, b: Barcode, options?: BottleneckO
  *
  * @param a - First barcode.
  * @param b - Second barcode.
- * @param options - `relativeError` (default 0, exact): see {@link BottleneckOptions}.
  * @returns `{distance, matching}`; the matching lists essential couples
  *   first, then the finite pairs of `a` in index order, then the pairs of `b`
  *   matched with the diagonal.
- * @throws TypeError or RangeError for a bad barcode or option, naming it.
+ * @throws TypeError or RangeError for a bad barcode, naming it.
  * @example
  * ```ts
  * const { distance, matching } = bottleneckMatching(barcode([[0, 1]]), barcode([[0, 1.5], [2, 2.2]]));
  * // distance 0.5; matching.a = [0, -1], matching.b = [0, 1]
  * ```
  */
-export function bottleneckMatching(
-  a: Barcode,
-  b: Barcode,
-  options?: BottleneckOptions,
-): DistanceWithMatching {
-  return bottleneck("bottleneckMatching", a, b, options);
+export function bottleneckMatching(a: Barcode, b: Barcode): DistanceWithMatching {
+  return bottleneck("bottleneckMatching", a, b);
 }
 
 /** Distance of the point (b, d) to the diagonal in the L-infinity norm, as GUDHI and Hera round it. */
@@ -129,31 +116,9 @@ function offDiagonal(bars: Barcode): OffDiagonal {
   return { index, x, y, diagonal };
 }
 
-function requireRelativeError(caller: string, value: unknown): number {
-  if (value === undefined) return 0;
-  if (typeof value !== "number") {
-    throw new TypeError(`${caller}: options.relativeError must be a number; got ${describe(value)}`);
-  }
-  if (!(value >= 0 && value < Number.POSITIVE_INFINITY)) {
-    throw new RangeError(
-      `${caller}: options.relativeError must be finite and >= 0; got ${describe(value)}`,
-    );
-  }
-  return value;
-}
-
-function bottleneck(
-  caller: string,
-  a: Barcode,
-  b: Barcode,
-  options: BottleneckOptions | undefined,
-): DistanceWithMatching {
+function bottleneck(caller: string, a: Barcode, b: Barcode): DistanceWithMatching {
   requireBarcode(`${caller}: a`, a);
   requireBarcode(`${caller}: b`, b);
-  const relativeError = requireRelativeError(
-    caller,
-    requireOptions(`${caller}: options`, options).relativeError,
-  );
   const left = offDiagonal(a);
   const right = offDiagonal(b);
   const essential = pairEssentialClasses(a, b);
@@ -165,7 +130,7 @@ function bottleneck(
     right.y,
     right.diagonal,
   );
-  if (essential !== null) solve(matcher, essential.gaps, relativeError);
+  if (essential !== null) solve(matcher, essential.gaps);
   else matcher.load(allToDiagonal(matcher.nA, matcher.nB));
 
   // Assemble the matching of the original pairs and its cost.
@@ -230,11 +195,10 @@ function allToDiagonal(nA: number, nB: number): MatchingSnapshot {
 }
 
 /**
- * Leaves in `matcher` a perfect matching of the finite points whose cost,
- * together with the essential `gaps`, is the bottleneck distance (or within
- * `relativeError` of it).
+ * Leaves in `matcher` a perfect matching of the finite points whose largest
+ * cost, together with the essential `gaps`, is the bottleneck distance.
  */
-function solve(matcher: BottleneckMatcher, gaps: Float64Array, relativeError: number): void {
+function solve(matcher: BottleneckMatcher, gaps: Float64Array): void {
   const { nA, nB } = matcher;
   let essentialCost = 0;
   for (const gap of gaps) essentialCost = Math.max(essentialCost, gap);
@@ -242,70 +206,71 @@ function solve(matcher: BottleneckMatcher, gaps: Float64Array, relativeError: nu
   let hi = 0;
   for (let u = 0; u < nA; u += 1) hi = Math.max(hi, matcher.cost(u, nB + u));
   for (let j = 0; j < nB; j += 1) hi = Math.max(hi, matcher.cost(nA + j, j));
-  // Below the lower bound nothing is feasible; above the essential cost the
-  // finite part needs no better than it.
+  // Below the lower bound nothing is feasible; the finite part need not be
+  // cheaper than the essential classes.
   let lo = Math.max(matcher.lowerBound(), essentialCost);
-  DEBUG.lower = lo; DEBUG.hi = hi; DEBUG.bisect = 0; DEBUG.prim = 0; DEBUG.deficiencyAtLower = -1;
-  let hiMatching: MatchingSnapshot = allToDiagonal(nA, nB);
   if (lo >= hi) {
-    matcher.load(hiMatching);
+    matcher.load(allToDiagonal(nA, nB));
     return;
   }
-  DEBUG.log = [];
-  let t0 = performance.now();
   matcher.greedy(lo);
-  DEBUG.log.push(`greedy free ${matcher.free} ms=${(performance.now()-t0).toFixed(1)}`); t0 = performance.now();
-  const okLo = matcher.maximize(lo);
-  DEBUG.log.push(`lo=${lo.toPrecision(4)} free ${matcher.free} phases=${matcher.phases} ms=${(performance.now()-t0).toFixed(1)}`); matcher.phases=0;
-  if (okLo) return;
-  DEBUG.deficiencyAtLower = matcher.free;
-  // lo is infeasible from here on, and the matcher holds a maximum matching
-  // at lo. Raise lo towards the distance (each infeasible probe keeps its
-  // matching, so its work is not lost), guessing the next probe from the
-  // deficiency of the last two: the square root of the deficiency falls
-  // about linearly with the threshold on random diagrams.
+  if (matcher.maximize(lo)) return;
+  // From here on lo is infeasible, and the matcher holds a matching of edges
+  // of cost <= lo (a maximum one after each probe). Two kinds of steps raise
+  // lo until the matching is perfect:
+  // - a probe at a guessed threshold r between lo and hi, worth it while many
+  //   points stay unmatched: if the edges of cost <= r hold no perfect
+  //   matching, the maximum matching found there is kept and lo = r (no work
+  //   lost); else hi = r and the matching at lo comes back. The guess aims a
+  //   little below the distance by extrapolating the square root of the
+  //   deficiency, which falls about linearly with the threshold on random
+  //   diagrams, from the last two thresholds;
+  // - an exact step: the augmenting path whose costliest edge t is least
+  //   (t <= the distance, since an optimal matching holds augmenting paths
+  //   for any smaller matching), so lo = t; when t repeats (ties) or many
+  //   points stay unmatched, the matching is then made maximum at t.
+  // The matching only ever holds edges of cost <= the distance, so once it
+  // is perfect its costliest edge is the distance.
   let previous = -1;
   let previousRoot = 0;
-  while (matcher.free > BISECTION_DEFICIENCY && hi > lo * (1 + relativeError)) {
+  let stalled = false;
+  let lastLevel = -1;
+  while (matcher.free > 0) {
     const root = Math.sqrt(matcher.free);
-    let r = Number.NaN;
-    if (previous >= 0 && previousRoot > root) {
-      r = lo + ((root - TARGET_ROOT) * (lo - previous)) / (previousRoot - root);
-    } else if (previous < 0) {
-      r = lo * FIRST_STEP;
+    if (matcher.free > PROBING_DEFICIENCY && !stalled) {
+      let r = Number.NaN;
+      if (previous < 0) r = lo * FIRST_PROBE;
+      else if (previousRoot > root) {
+        r = lo + ((root - TARGET_ROOT) * (lo - previous)) / (previousRoot - root);
+      }
+      if (!(r > lo && r < hi)) r = hi > 2 * lo && lo > 0 ? Math.sqrt(lo * hi) : lo + (hi - lo) / 2;
+      if (r > lo && r < hi) {
+        const atLo = matcher.save();
+        if (matcher.maximize(r)) {
+          hi = r;
+          matcher.load(atLo);
+        } else {
+          stalled = Math.sqrt(matcher.free) === root;
+          previous = lo;
+          previousRoot = root;
+          lo = r;
+        }
+        continue;
+      }
     }
-    if (!(r > lo && r < hi)) r = hi > 2 * lo && lo > 0 ? Math.sqrt(lo * hi) : lo + (hi - lo) / 2;
-    if (!(r > lo && r < hi)) break;
-    const atLo = matcher.save();
-    const t0 = performance.now(); const f0 = matcher.free;
-    const ok = matcher.maximize(r);
-    DEBUG.bisect++;
-    DEBUG.log.push(`r=${r.toPrecision(4)} ok=${ok} free ${f0}->${matcher.free} phases=${matcher.phases} ms=${(performance.now()-t0).toFixed(1)}`); matcher.phases=0;
-    if (ok) {
-      hi = r;
-      if (relativeError > 0) hiMatching = matcher.save();
-      matcher.load(atLo);
-    } else {
+    const level = matcher.cheapestAugmentation(lo, hi);
+    if (level < 0) {
+      throw new Error("bottleneck: internal error, no augmenting path at a feasible threshold");
+    }
+    if (level > lo) {
       previous = lo;
       previousRoot = root;
-      lo = r;
+      lo = level;
     }
-  }
-  if (relativeError > 0 && hi <= lo * (1 + relativeError)) {
-    matcher.load(hiMatching);
-    return;
-  }
-  let level = lo;
-  while (matcher.free > 0) {
-    const t1 = performance.now();
-    const t = matcher.cheapestAugmentation(level, hi);
-    DEBUG.log.push(`prim t=${t} ms=${(performance.now()-t1).toFixed(1)}`);
-    DEBUG.prim++;
-    if (t < 0) throw new Error("bottleneck: internal error, no augmenting path below a feasible threshold");
-    if (t > level) level = t;
+    if (matcher.free > 0 && (level === lastLevel || matcher.free > PROBING_DEFICIENCY)) {
+      matcher.maximize(lo);
+    }
+    lastLevel = level;
+    stalled = false;
   }
 }
-
-declare const performance: any;
-// biome-ignore lint: temporary
-export const DEBUG: any = {};

@@ -135,7 +135,10 @@ test("BottleneckMatcher.lowerBound is the largest cheapest edge over all points"
       let expected = 0;
       for (let u = 0; u < na; u += 1) expected = Math.max(expected, Math.min(...cost[u]));
       for (let v = 0; v < nb; v += 1) {
-        expected = Math.max(expected, Math.min(...cost.slice(0, na).map((row) => row[v]), b.diagonal[v]));
+        expected = Math.max(
+          expected,
+          Math.min(...cost.slice(0, na).map((row) => row[v]), b.diagonal[v]),
+        );
       }
       assert.equal(matcherOf(a, b).lowerBound(), expected);
     }),

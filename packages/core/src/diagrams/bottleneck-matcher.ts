@@ -53,6 +53,13 @@ export class BottleneckMatcher {
   private readonly rootDone: Uint8Array;
   private readonly queue: Int32Array;
   private tail = 0;
+  /** The right vertices each search tree reached, as linked lists (head by root, next by vertex). */
+  private readonly claimHead: Int32Array;
+  private readonly claimNext: Int32Array;
+  /** Right vertices on a path augmented in the current phase carry its number. */
+  private readonly pathStamp: Int32Array;
+  private stamp = 0;
+  private releasing = true;
   private readonly found: Int32Array;
   /** The projections a' not reached yet in the current search, and where each sits in the list. */
   private readonly open: Int32Array;
@@ -94,7 +101,12 @@ export class BottleneckMatcher {
     this.parentV = new Int32Array(size);
     this.rootOf = new Int32Array(size);
     this.rootDone = new Uint8Array(size);
-    this.queue = new Int32Array(size);
+    // Released vertices can be reached again, so their mates can be queued
+    // more than once; releasing stops when this room runs out.
+    this.queue = new Int32Array(4 * size + 4);
+    this.claimHead = new Int32Array(size);
+    this.claimNext = new Int32Array(size);
+    this.pathStamp = new Int32Array(size);
     this.found = new Int32Array(nB);
     this.open = new Int32Array(nA);
     this.openAt = new Int32Array(nA);
@@ -210,18 +222,19 @@ export class BottleneckMatcher {
   }
 
   /** One phase of {@link maximize}; returns how many paths it augmented. */
-  phases = 0;
   private phase(r: number): number {
-    this.phases++;
-    const { nA, nB, mateU, rootOf, rootDone, queue, found, tree, openAt } = this;
+    const { nA, nB, mateU, mateV, rootOf, rootDone, queue, found, tree, openAt } = this;
     tree.reset();
     this.openAll();
     this.tail = 0;
+    this.stamp += 1;
+    this.releasing = true;
     for (let u = 0; u < nA + nB; u += 1) {
       if (mateU[u] < 0) {
         queue[this.tail++] = u;
         rootOf[u] = u;
         rootDone[u] = 0;
+        this.claimHead[u] = -1;
       }
     }
     let augmented = 0;
@@ -238,11 +251,16 @@ export class BottleneckMatcher {
           }
         }
         const count = tree.takeWithin(this.ax[u], this.ay[u], r, found);
-        for (let t = 0; t < count; t += 1) {
-          const v = found[t];
-          if (rootDone[root] === 1) tree.restore(v);
-          else if (this.grow(v, u, root)) augmented += 1;
+        // Look ahead: a free neighbour ends the search at once.
+        let free = -1;
+        for (let t = 0; t < count && free < 0; t += 1) if (mateV[found[t]] < 0) free = found[t];
+        if (free >= 0) {
+          for (let t = 0; t < count; t += 1) if (found[t] !== free) tree.restore(found[t]);
+          this.grow(free, u, root);
+          augmented += 1;
+          continue;
         }
+        for (let t = 0; t < count; t += 1) this.grow(found[t], u, root);
       } else {
         const j = u - nA;
         if (this.bDiagonal[j] <= r && tree.isAlive(j)) {
@@ -269,21 +287,44 @@ export class BottleneckMatcher {
    */
   private grow(v: number, u: number, root: number): boolean {
     this.parentV[v] = u;
+    this.claimNext[v] = this.claimHead[root];
+    this.claimHead[root] = v;
     const w = this.mateV[v];
     if (w < 0) {
       this.augment(v);
       this.rootDone[root] = 1;
+      if (this.releasing) this.release(root);
       return true;
     }
     this.rootOf[w] = root;
     this.queue[this.tail++] = w;
+    if (this.tail + this.nA + this.nB >= this.queue.length) this.releasing = false;
     return false;
+  }
+
+  /**
+   * Hands the right vertices that the tree of `root` reached, except those
+   * on its augmented path, back to the other trees of the phase (whose
+   * searches would otherwise be blocked by a finished tree).
+   */
+  private release(root: number): void {
+    const { pathStamp, stamp, nB, tree, claimNext, openAt, open } = this;
+    for (let v = this.claimHead[root]; v >= 0; v = claimNext[v]) {
+      if (pathStamp[v] === stamp) continue;
+      if (v < nB) {
+        tree.restore(v);
+      } else if (openAt[v - nB] < 0) {
+        open[this.openCount] = v - nB;
+        openAt[v - nB] = this.openCount++;
+      }
+    }
   }
 
   /** Flips the alternating path that ends at the free right vertex v (found by a search). */
   private augment(v: number): void {
     const { mateU, mateV, parentV } = this;
     for (;;) {
+      this.pathStamp[v] = this.stamp;
       const u = parentV[v];
       const next = mateU[u];
       mateU[u] = v;

@@ -47,7 +47,10 @@ test("BoxSearchTree.takeWithin deletes and returns exactly the alive points in t
         for (let k = 0; k < xs.length; k += 1) {
           if (alive[k] === 1 && linf(x, y, xs[k], ys[k]) <= r) expected.push(k);
         }
-        assert.deepEqual([...out.subarray(0, count)].sort((p, q) => p - q), expected);
+        assert.deepEqual(
+          [...out.subarray(0, count)].sort((p, q) => p - q),
+          expected,
+        );
         for (const k of expected) alive[k] = 0;
         for (let k = 0; k < xs.length; k += 1) assert.equal(tree.isAlive(k), alive[k] === 1);
       }

@@ -229,23 +229,35 @@ export class BoxSearchTree {
       return;
     }
     const left = node + 1;
-    const dl = this.aliveCount[left] === 0 ? Number.POSITIVE_INFINITY : this.boxDistance(left, x, y);
+    const dl =
+      this.aliveCount[left] === 0 ? Number.POSITIVE_INFINITY : this.boxDistance(left, x, y);
     const dr =
       this.aliveCount[right] === 0 ? Number.POSITIVE_INFINITY : this.boxDistance(right, x, y);
+    // Only a strictly closer point can replace the one found (ties keep the
+    // first), so equal distances prune once something was found.
     if (dl <= dr) {
-      if (dl <= this.best) this.nearestIn(left, x, y);
-      if (dr <= this.best) this.nearestIn(right, x, y);
+      if (this.worthVisiting(dl)) this.nearestIn(left, x, y);
+      if (this.worthVisiting(dr)) this.nearestIn(right, x, y);
     } else {
-      if (dr <= this.best) this.nearestIn(right, x, y);
-      if (dl <= this.best) this.nearestIn(left, x, y);
+      if (this.worthVisiting(dr)) this.nearestIn(right, x, y);
+      if (this.worthVisiting(dl)) this.nearestIn(left, x, y);
     }
+  }
+
+  /** Whether a subtree at box distance `d` may hold a better point than the best so far. */
+  private worthVisiting(d: number): boolean {
+    return d < this.best || (d === this.best && this.bestId < 0);
   }
 
   /** L-infinity distance from (x, y) to the bounding box of `node` (0 inside). */
   private boxDistance(node: number, x: number, y: number): number {
-    const dx = Math.max(this.minX[node] - x, x - this.maxX[node], 0);
-    const dy = Math.max(this.minY[node] - y, y - this.maxY[node], 0);
-    return dx > dy ? dx : dy;
+    return Math.max(
+      this.minX[node] - x,
+      x - this.maxX[node],
+      this.minY[node] - y,
+      y - this.maxY[node],
+      0,
+    );
   }
 }
 
@@ -267,7 +279,7 @@ function selectByKey(ids: Int32Array, key: Float64Array, lo: number, hi: number,
     const a = key[ids[lo]];
     const b = key[ids[mid]];
     const c = key[ids[hi]];
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
+    const pivot = Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     let i = lo;
     let j = hi;
     while (i <= j) {

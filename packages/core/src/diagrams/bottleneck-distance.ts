@@ -4,9 +4,15 @@ import type { DistanceWithMatching } from "./diagram-matching.js";
 import { pairEssentialClasses } from "./essential-pairing.js";
 
 /** Probing thresholds stops once at most this many points stay unmatched. */
-const PROBING_DEFICIENCY = 8;
-/** The square root of the deficiency that guessed probes aim at. */
-const TARGET_ROOT = 2;
+const PROBING_DEFICIENCY = 16;
+/**
+ * Guessed probes aim at a deficiency whose square root is this fraction of
+ * the current one, but no lower than TARGET_ROOT: a probe above the distance
+ * wastes its work, and extrapolating far overshoots.
+ */
+const ROOT_REDUCTION = 0.5;
+/** The square root of the smallest deficiency that guessed probes aim at. */
+const TARGET_ROOT = 3;
 /** The first probe above the lower bound, as a factor of it. */
 const FIRST_PROBE = 1.1;
 
@@ -241,7 +247,8 @@ function solve(matcher: BottleneckMatcher, gaps: Float64Array): void {
       let r = Number.NaN;
       if (previous < 0) r = lo * FIRST_PROBE;
       else if (previousRoot > root) {
-        r = lo + ((root - TARGET_ROOT) * (lo - previous)) / (previousRoot - root);
+        const target = Math.max(TARGET_ROOT, root * ROOT_REDUCTION);
+        r = lo + ((root - target) * (lo - previous)) / (previousRoot - root);
       }
       if (!(r > lo && r < hi)) r = hi > 2 * lo && lo > 0 ? Math.sqrt(lo * hi) : lo + (hi - lo) / 2;
       if (r > lo && r < hi) {

@@ -68,32 +68,35 @@ function maximumMatchingSize(cost: number[][], r: number): number {
   return size;
 }
 
-test("BottleneckMatcher.maximize leaves a maximum matching of the edges of cost <= r", () => {
-  fc.assert(
-    fc.property(pointsArb, pointsArb, fc.integer({ min: 0, max: 12 }), (a, b, k) => {
-      const r = k / 8;
-      const matcher = matcherOf(a, b);
-      matcher.greedy(r / 2);
-      matcher.maximize(r / 2);
-      const perfect = matcher.maximize(r);
-      const cost = costs(a, b);
-      const n = cost.length;
-      let matched = 0;
-      for (let u = 0; u < n; u += 1) {
-        const v = matcher.mateU[u];
-        if (v < 0) continue;
-        matched += 1;
-        assert.equal(matcher.mateV[v], u);
-        assert.ok(cost[u][v] <= r, `edge ${u}-${v} costs ${cost[u][v]} > ${r}`);
-        assert.equal(matcher.cost(u, v), cost[u][v]);
-      }
-      assert.equal(matched, n - matcher.free);
-      assert.equal(matched, maximumMatchingSize(cost, r));
-      assert.equal(perfect, matched === n);
-    }),
-    runs,
-  );
-});
+for (const phaseKind of ["auto", "forest", "layered"] as const) {
+  test(`BottleneckMatcher.maximize leaves a maximum matching of the edges of cost <= r (${phaseKind} phases)`, () => {
+    fc.assert(
+      fc.property(pointsArb, pointsArb, fc.integer({ min: 0, max: 12 }), (a, b, k) => {
+        const r = k / 8;
+        const matcher = matcherOf(a, b);
+        matcher.phaseKind = phaseKind;
+        matcher.greedy(r / 2);
+        matcher.maximize(r / 2);
+        const perfect = matcher.maximize(r);
+        const cost = costs(a, b);
+        const n = cost.length;
+        let matched = 0;
+        for (let u = 0; u < n; u += 1) {
+          const v = matcher.mateU[u];
+          if (v < 0) continue;
+          matched += 1;
+          assert.equal(matcher.mateV[v], u);
+          assert.ok(cost[u][v] <= r, `edge ${u}-${v} costs ${cost[u][v]} > ${r}`);
+          assert.equal(matcher.cost(u, v), cost[u][v]);
+        }
+        assert.equal(matched, n - matcher.free);
+        assert.equal(matched, maximumMatchingSize(cost, r));
+        assert.equal(perfect, matched === n);
+      }),
+      runs,
+    );
+  });
+}
 
 test("BottleneckMatcher.cheapestAugmentation grows the matching along the cheapest augmenting path", () => {
   fc.assert(

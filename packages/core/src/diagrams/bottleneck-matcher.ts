@@ -28,7 +28,7 @@ export interface MatchingSnapshot {
  * {@link BoxSearchTree} so that the neighbours of a point are found by a box
  * query instead of a scan, and the dense block of zero-cost edges between B'
  * and A' is handled as a whole: reaching one b' reaches every a' not yet
- * reached.
+ * reached. Memory is linear in the number of points.
  */
 export class BottleneckMatcher {
   readonly nA: number;
@@ -39,6 +39,8 @@ export class BottleneckMatcher {
   readonly mateV: Int32Array;
   /** Number of free left vertices (0 once the matching is perfect). */
   free: number;
+  /** Which phases {@link maximize} runs: "auto" (default) picks as documented there; tests force one kind. */
+  phaseKind: "auto" | "forest" | "layered" = "auto";
   private readonly ax: Float64Array;
   private readonly ay: Float64Array;
   private readonly aDiagonal: Float64Array;
@@ -53,6 +55,19 @@ export class BottleneckMatcher {
   private readonly rootDone: Uint8Array;
   private readonly queue: Int32Array;
   private tail = 0;
+  /** Layered phases: layer of each left vertex, layer in which each right vertex was reached. */
+  private readonly distU: Int32Array;
+  private readonly layerV: Int32Array;
+  /** Layered phases: right vertices in the order reached (so by layer), where each layer starts. */
+  private readonly discovered: Int32Array;
+  private readonly layerStart: Int32Array;
+  /** Layered phases: index of each point of B in its layer's tree (-1 if not there). */
+  private readonly localOf: Int32Array;
+  /** Layered phases: next projection a' to try in each layer. */
+  private readonly cursor: Int32Array;
+  /** Layered phases: right vertices already used by a depth-first search. */
+  private readonly usedV: Uint8Array;
+  private readonly stack: Int32Array;
   /** The right vertices each search tree reached, as linked lists (head by root, next by vertex). */
   private readonly claimHead: Int32Array;
   private readonly claimNext: Int32Array;
@@ -104,6 +119,14 @@ export class BottleneckMatcher {
     // Released vertices can be reached again, so their mates can be queued
     // more than once; releasing stops when this room runs out.
     this.queue = new Int32Array(4 * size + 4);
+    this.distU = new Int32Array(size);
+    this.layerV = new Int32Array(size);
+    this.discovered = new Int32Array(size);
+    this.layerStart = new Int32Array(size + 2);
+    this.localOf = new Int32Array(nB);
+    this.cursor = new Int32Array(size + 2);
+    this.usedV = new Uint8Array(size);
+    this.stack = new Int32Array(size + 1);
     this.claimHead = new Int32Array(size);
     this.claimNext = new Int32Array(size);
     this.pathStamp = new Int32Array(size);
@@ -202,26 +225,234 @@ export class BottleneckMatcher {
 
   /**
    * Makes the matching maximum among the edges of cost <= r, which must
-   * contain the current matching.
-   *
-   * Each phase grows, breadth first, one search tree per free left vertex
-   * along alternating paths (a right vertex joins the first tree that reaches
-   * it; the box queries delete it from the tree of B, so each vertex is
-   * reached once per phase); a tree that reaches a free right vertex is
-   * augmented along its path at once and grows no further. Phases repeat
-   * until one finds no augmenting path: the matching is then maximum (every
-   * alternating path from a free vertex was explored).
+   * contain the current matching, by phases of searches for augmenting paths
+   * until one finds none (every alternating path from a free left vertex was
+   * then explored, so the matching is maximum). Two kinds of phase, each
+   * reaching every right vertex at most once (the box queries delete what
+   * they find from the tree of B):
+   * - a forest phase ({@link phase}) grows, breadth first, one search tree
+   *   per free left vertex and augments each tree as soon as it reaches a free
+   *   right vertex, at whatever depth: good when augmenting paths are long
+   *   and few (points far from the diagonal, thresholds near the distance);
+   * - a layered phase ({@link layeredPhase}), Hopcroft and Karp's: a maximal
+   *   set of disjoint shortest augmenting paths, good when many short paths
+   *   compete for the same vertices (many ties, dense neighbourhoods), where
+   *   the first forest tree can swallow what the others need.
+   * The next phase is of the kind that augmented more paths per vertex
+   * searched lately; the other kind is retried after a few phases, less
+   * often each time it loses again.
    *
    * @returns Whether the matching is perfect.
    */
   maximize(r: number): boolean {
-    while (this.free > 0 && this.phase(r) > 0) {
-      // Each phase augments at least one path.
+    while (this.free > 0) {
+      const layered = this.chooseLayered();
+      const augmented = layered ? this.layeredPhase(r) : this.phase(r);
+      if (augmented === 0) break;
+      const rate = augmented / (this.work + 1);
+      const wasBetter = this.layeredRate > this.forestRate;
+      if (layered) {
+        this.layeredRate = rate;
+        this.layeredAge = 0;
+        this.forestAge += 1;
+      } else {
+        this.forestRate = rate;
+        this.forestAge = 0;
+        this.layeredAge += 1;
+      }
+      const isBetter = this.layeredRate > this.forestRate;
+      // A retry of the worse kind that stays worse backs off.
+      if (layered !== wasBetter && isBetter === wasBetter) this.retryAfter *= 2;
+      else if (isBetter !== wasBetter) this.retryAfter = 4;
     }
     return this.free === 0;
   }
 
-  /** One phase of {@link maximize}; returns how many paths it augmented. */
+  /**
+   * One Hopcroft–Karp phase: a breadth-first search from all free left
+   * vertices builds the layers of the alternating graph up to the first layer
+   * holding a free right vertex; then depth-first searches along the layers
+   * augment a maximal set of vertex-disjoint shortest augmenting paths. The
+   * right points of B in each layer get their own 2-d tree, so that a
+   * depth-first step finds an unused neighbour in the next layer by one box
+   * query (each right vertex is used once per phase).
+   *
+   * @returns How many paths it augmented (0: the matching is maximum).
+   */
+  private layeredPhase(r: number): number {
+    const { nA, nB, mateU, mateV, queue, found, tree, openAt, distU, layerV, discovered } = this;
+    const size = nA + nB;
+    tree.reset();
+    this.openAll();
+    distU.fill(-1);
+    layerV.fill(-1);
+    let tail = 0;
+    for (let u = 0; u < size; u += 1) {
+      if (mateU[u] < 0) {
+        queue[tail++] = u;
+        distU[u] = 0;
+      }
+    }
+    // Breadth-first layering.
+    let last = -1;
+    let count = 0;
+    const layerStart = this.layerStart;
+    let layers = 0;
+    for (let head = 0; head < tail; head += 1) {
+      const u = queue[head];
+      const k = distU[u];
+      if (last >= 0 && k > last) break;
+      while (layers <= k) layerStart[layers++] = count;
+      const reach = (v: number) => {
+        layerV[v] = k;
+        discovered[count++] = v;
+        const w = mateV[v];
+        if (w < 0) {
+          if (last < 0) last = k;
+        } else if (last < 0) {
+          distU[w] = k + 1;
+          queue[tail++] = w;
+        }
+      };
+      if (u < nA) {
+        if (this.aDiagonal[u] <= r && openAt[u] >= 0) {
+          this.close(u);
+          reach(nB + u);
+        }
+        const n = tree.takeWithin(this.ax[u], this.ay[u], r, found);
+        for (let t = 0; t < n; t += 1) reach(found[t]);
+      } else {
+        const j = u - nA;
+        if (this.bDiagonal[j] <= r && tree.isAlive(j)) {
+          tree.remove(j);
+          reach(j);
+        }
+        while (this.openCount > 0) reach(nB + this.popOpen());
+      }
+    }
+    this.work = 2 * tail + count;
+    if (last < 0) return 0;
+    layerStart[layers] = count;
+    // One 2-d tree per layer over its points of B (only the free ones in the last layer).
+    const trees: BoxSearchTree[] = [];
+    const idsOf: Int32Array[] = [];
+    const localOf = this.localOf;
+    for (let k = 0; k <= last; k += 1) {
+      let m = 0;
+      for (let t = layerStart[k]; t < layerStart[k + 1]; t += 1) {
+        const v = discovered[t];
+        if (v < nB && (k < last || mateV[v] < 0)) m += 1;
+      }
+      const xs = new Float64Array(m);
+      const ys = new Float64Array(m);
+      const ids = new Int32Array(m);
+      m = 0;
+      for (let t = layerStart[k]; t < layerStart[k + 1]; t += 1) {
+        const v = discovered[t];
+        if (v < nB && (k < last || mateV[v] < 0)) {
+          xs[m] = this.bx[v];
+          ys[m] = this.by[v];
+          localOf[v] = m;
+          ids[m++] = v;
+        } else if (v < nB) {
+          localOf[v] = -1;
+        }
+      }
+      trees.push(new BoxSearchTree(xs, ys));
+      idsOf.push(ids);
+    }
+    // Cursor over each layer's projections a' for the zero-cost edges from b'.
+    const cursor = this.cursor;
+    for (let k = 0; k <= last; k += 1) cursor[k] = layerStart[k];
+    const used = this.usedV;
+    used.fill(0);
+    // Depth-first searches along the layers.
+    const stack = this.stack;
+    let augmented = 0;
+    for (let root = 0; root < size; root += 1) {
+      if (mateU[root] >= 0 || distU[root] !== 0) continue;
+      let depth = 0;
+      stack[depth++] = root;
+      while (depth > 0) {
+        const u = stack[depth - 1];
+        const k = distU[u];
+        let v = -1;
+        if (u < nA) {
+          const a = nB + u;
+          if (
+            this.aDiagonal[u] <= r &&
+            layerV[a] === k &&
+            used[a] === 0 &&
+            (k < last || mateV[a] < 0)
+          ) {
+            v = a;
+          } else {
+            const local = trees[k].takeAny(this.ax[u], this.ay[u], r);
+            if (local >= 0) v = idsOf[k][local];
+          }
+        } else {
+          const j = u - nA;
+          if (layerV[j] === k && used[j] === 0 && localOf[j] >= 0 && this.bDiagonal[j] <= r) {
+            trees[k].remove(localOf[j]);
+            v = j;
+          } else {
+            for (let t = cursor[k]; t < layerStart[k + 1]; t += 1) {
+              const w = discovered[t];
+              cursor[k] = t + 1;
+              if (w >= nB && used[w] === 0 && (k < last || mateV[w] < 0)) {
+                v = w;
+                break;
+              }
+            }
+          }
+        }
+        if (v < 0) {
+          depth -= 1;
+          continue;
+        }
+        used[v] = 1;
+        this.parentV[v] = u;
+        const w = mateV[v];
+        if (w < 0) {
+          this.augment(v);
+          augmented += 1;
+          break;
+        }
+        if (k < last) stack[depth++] = w;
+      }
+    }
+    return augmented;
+  }
+
+  /** Augmented paths per unit of work of the last phase of each kind, and phases since it ran. */
+  private forestRate = Number.POSITIVE_INFINITY;
+  private layeredRate = Number.POSITIVE_INFINITY;
+  private forestAge = 0;
+  private layeredAge = 0;
+  /** Work of the last phase: vertices searched from. */
+  private work = 0;
+
+  /** Whether the next phase should be a layered (Hopcroft–Karp) one: the kind that did better lately, each retried now and then. */
+  private chooseLayered(): boolean {
+    if (this.phaseKind !== "auto") return this.phaseKind === "layered";
+    const better = this.layeredRate > this.forestRate;
+    if (!better && this.layeredAge >= this.retryAfter) return true;
+    if (better && this.forestAge >= this.retryAfter) return false;
+    return better;
+  }
+
+  /** Phases after which the kind that did worse is tried again; doubles each time it loses again. */
+  private retryAfter = 4;
+
+  /**
+   * One forest phase of {@link maximize}: breadth-first search trees grown
+   * from all free left vertices at once, a right vertex joining the first
+   * tree that reaches it. A tree that reaches a free right vertex (looking
+   * ahead among the neighbours a query returns) is augmented at once, grows no
+   * further and hands the vertices off its path back to the other trees.
+   *
+   * @returns How many paths it augmented (0: the matching is maximum).
+   */
   private phase(r: number): number {
     const { nA, nB, mateU, mateV, rootOf, rootDone, queue, found, tree, openAt } = this;
     tree.reset();
@@ -252,11 +483,11 @@ export class BottleneckMatcher {
         }
         const count = tree.takeWithin(this.ax[u], this.ay[u], r, found);
         // Look ahead: a free neighbour ends the search at once.
-        let free = -1;
-        for (let t = 0; t < count && free < 0; t += 1) if (mateV[found[t]] < 0) free = found[t];
-        if (free >= 0) {
-          for (let t = 0; t < count; t += 1) if (found[t] !== free) tree.restore(found[t]);
-          this.grow(free, u, root);
+        let freeV = -1;
+        for (let t = 0; t < count && freeV < 0; t += 1) if (mateV[found[t]] < 0) freeV = found[t];
+        if (freeV >= 0) {
+          for (let t = 0; t < count; t += 1) if (found[t] !== freeV) tree.restore(found[t]);
+          this.grow(freeV, u, root);
           augmented += 1;
           continue;
         }
@@ -278,6 +509,7 @@ export class BottleneckMatcher {
         }
       }
     }
+    this.work = this.tail;
     return augmented;
   }
 

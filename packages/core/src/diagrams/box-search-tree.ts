@@ -199,6 +199,49 @@ export class BoxSearchTree {
   }
 
   /**
+   * Deletes and returns one alive point within L-infinity distance `radius`
+   * of (x, y), or -1 when there is none.
+   */
+  takeAny(x: number, y: number, radius: number): number {
+    if (this.size === 0 || this.aliveCount[0] === 0) return -1;
+    const p = this.anyIn(0, x, y, radius);
+    if (p < 0) return -1;
+    this.alive[p] = 0;
+    for (let node = this.leafOf[p]; node >= 0; node = this.nodeParent[node]) {
+      this.aliveCount[node] -= 1;
+    }
+    return this.ids[p];
+  }
+
+  /** Position of an alive point of the subtree `node` within the box, or -1. */
+  private anyIn(node: number, x: number, y: number, radius: number): number {
+    if (
+      this.aliveCount[node] === 0 ||
+      this.minX[node] > x + radius ||
+      this.maxX[node] < x - radius ||
+      this.minY[node] > y + radius ||
+      this.maxY[node] < y - radius
+    ) {
+      return -1;
+    }
+    const right = this.nodeRight[node];
+    if (right < 0) {
+      const end = this.nodeEnd[node];
+      for (let p = this.nodeStart[node]; p < end; p += 1) {
+        if (
+          this.alive[p] === 1 &&
+          Math.max(Math.abs(this.xs[p] - x), Math.abs(this.ys[p] - y)) <= radius
+        ) {
+          return p;
+        }
+      }
+      return -1;
+    }
+    const p = this.anyIn(node + 1, x, y, radius);
+    return p >= 0 ? p : this.anyIn(right, x, y, radius);
+  }
+
+  /**
    * The alive point nearest to (x, y) in the L-infinity distance among those
    * within `bound` (inclusive), or -1 when there is none; its distance is left
    * in {@link lastDistance}. The point stays alive.

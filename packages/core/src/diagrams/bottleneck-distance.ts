@@ -34,9 +34,10 @@ const FIRST_PROBE = 1.1;
  * problems", Algorithmica 31, 2001, and Kerber, Morozov and Nigmetov,
  * "Geometry helps to compare persistence diagrams", JEA 22, 2017) decides a
  * threshold r by a maximum matching among the edges of cost <= r, grown by
- * phases of alternating-path searches in the manner of Hopcroft and Karp,
- * whose neighbours are found by box queries in a 2-d tree with deletion
- * rather than by listing the n^2 pairs. It starts from a lower bound (the
+ * phases of alternating-path searches (Hopcroft–Karp layered phases, or
+ * breadth-first search forests when augmenting paths are long, whichever
+ * augments more per vertex searched) whose neighbours are found by box
+ * queries in a 2-d tree with deletion rather than by listing the n^2 pairs. It starts from a lower bound (the
  * largest over the points of their cheapest partner), probes thresholds
  * upwards while many points stay unmatched (an infeasible probe keeps its
  * matching for the next), then completes the matching one augmenting path at

@@ -21,3 +21,4 @@ fi
 /usr/bin/python3 scripts/fixtures/stats.py
 /usr/bin/python3 scripts/fixtures/vectorize.py
 /usr/bin/python3 scripts/fixtures/data.py
+/usr/bin/python3 scripts/fixtures/bottleneck.py

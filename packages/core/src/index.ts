@@ -5,6 +5,7 @@ export type {
 export { cubicalPersistence } from "./cubical/cubical-persistence.js";
 export type { Barcode } from "./diagrams/barcode.js";
 export { barcode, barcodeOf, requireBarcode, splitEssential } from "./diagrams/barcode.js";
+export { bottleneckDistance, bottleneckMatching } from "./diagrams/bottleneck-distance.js";
 export { diagramFromJSON } from "./diagrams/diagram-from-json.js";
 export { diagramFromRipserText } from "./diagrams/diagram-from-ripser-text.js";
 export type { DiagramMatching, DistanceWithMatching } from "./diagrams/diagram-matching.js";

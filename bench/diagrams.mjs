@@ -110,7 +110,10 @@ function writeNpy(path, { births, deaths }) {
   }
   const prefix = Buffer.from([0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59, 1, 0, 0, 0]);
   prefix.writeUInt16LE(header.length, 8);
-  writeFileSync(path, Buffer.concat([prefix, Buffer.from(header, "latin1"), Buffer.from(data.buffer)]));
+  writeFileSync(
+    path,
+    Buffer.concat([prefix, Buffer.from(header, "latin1"), Buffer.from(data.buffer)]),
+  );
 }
 
 // ------------------------------------------------------------------ timing

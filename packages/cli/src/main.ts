@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { LAYERS_USAGE, runLayers } from "./commands/layers.js";
 import { PH_USAGE, runPh } from "./commands/ph.js";
 import { IoError } from "./io-error.js";
 import { UsageError } from "./usage-error.js";
@@ -11,6 +12,8 @@ Topology, geometry and statistics of deep neural networks.
 Commands:
   ph INPUT          persistent homology (Vietoris-Rips barcodes, as Ripser)
                     of a point cloud or a distance matrix
+  layers MODEL      list the layers of an ONNX model (friendly name, tensor
+                    name, op type, shape)
   help [COMMAND]    show this help, or the help of COMMAND
 
 Options:
@@ -25,6 +28,7 @@ const COMMANDS: Record<
   { usage: string; run: (args: readonly string[]) => Promise<number> }
 > = {
   ph: { usage: PH_USAGE, run: runPh },
+  layers: { usage: LAYERS_USAGE, run: runLayers },
 };
 
 /**

@@ -21,7 +21,7 @@ export { extractActivations } from "./onnx/extract-activations.js";
 export type { FriendlyName, NamedNode } from "./onnx/friendly-names.js";
 export { friendlyNames } from "./onnx/friendly-names.js";
 export type { InputLayout } from "./onnx/input-layout.js";
-export { formatShape, inputLayout } from "./onnx/input-layout.js";
+export { inputLayout } from "./onnx/input-layout.js";
 export { loadOnnxModel, onnxModelFromBytes } from "./onnx/load-onnx-model.js";
 export type { Dimension, OnnxLayer, OnnxModelParts } from "./onnx/onnx-model.js";
 export { OnnxModel } from "./onnx/onnx-model.js";

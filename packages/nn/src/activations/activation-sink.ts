@@ -34,7 +34,8 @@ export interface ActivationSink {
    * The activations of `layer` for samples `firstRow` to `firstRow + rows - 1`:
    * `rows` x `columns` float32 values, row-major (a row per sample, its tensor
    * flattened row-major). `data` is valid until the call returns (or its
-   * promise settles): copy what you keep.
+   * promise settles): copy what you keep, and do not modify it (it may be a
+   * view of onnxruntime's output or of the input samples).
    */
   onBatch(layer: string, rows: number, data: Float32Array, firstRow: number): void | Promise<void>;
   /** Called after the last batch. */

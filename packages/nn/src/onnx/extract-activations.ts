@@ -136,7 +136,9 @@ export async function extractActivations(
     options,
   );
   try {
-    const buffer = new Float32Array(batch * size);
+    const buffer = new Float32Array(
+      layout.kind === "as-is" && !layout.fixedBatch ? 0 : batch * size,
+    );
     let delivered: ActivationLayer[] = [];
     for (let b = 0; b < batches; b += 1) {
       throwIfAborted(signal);
@@ -144,15 +146,19 @@ export async function extractActivations(
       const rows = Math.min(batch, total - first);
       const fed = layout.fixedBatch ?? rows;
       requireFinite(input.inputs, first, rows, size);
-      layBatch(layout, input.inputs, first, rows, buffer);
-      if (rows < fed) buffer.fill(0, rows * size);
-      const feed = new Tensor("float32", buffer.subarray(0, fed * size), [
-        fed,
-        ...layout.sampleShape,
-      ]);
+      let fedData: Float32Array;
+      if (layout.kind === "as-is" && rows === fed) {
+        // The samples are already in the model's layout: no copy.
+        fedData = input.inputs.subarray(first * size, (first + rows) * size);
+      } else {
+        layBatch(layout, input.inputs, first, rows, buffer);
+        if (rows < fed) buffer.fill(0, rows * size);
+        fedData = buffer.subarray(0, fed * size);
+      }
+      const feed = new Tensor("float32", fedData, [fed, ...layout.sampleShape]);
       const results = await session.run({ [modelInput.tensorName]: feed }, fetches);
       const values = layers.map(({ name, layer }) => {
-        if (layer.opType === "Input") return { dims: [fed, ...layout.sampleShape], data: buffer };
+        if (layer.opType === "Input") return { dims: [fed, ...layout.sampleShape], data: fedData };
         const tensor = results[layer.tensorName];
         if (!tensor) throw new Error(`onnxruntime returned no ${layer.tensorName}`);
         if (tensor.dims.length === 0 || tensor.dims[0] !== fed) {

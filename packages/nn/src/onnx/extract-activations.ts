@@ -60,7 +60,8 @@ export interface ActivationExtraction {
  *   finite.
  * @param layerNames - The layers, each named once.
  * @param options - {@link ExtractActivationsOptions}: `sink` (required),
- *   `batchSize` 256, `limit` all, `threads` 1, `onProgress`, `signal`.
+ *   `batchSize` 256, `limit` all, `threads` 1, `optimization` "extended",
+ *   `onProgress`, `signal`.
  * @returns What was run and delivered.
  * @throws RangeError for an unknown layer (naming the closest names), samples
  *   that do not fit the input (saying expected vs got), a NaN or infinite

@@ -23,7 +23,7 @@ const { onnx } = onnxProto;
  *
  * @param path - The .onnx file.
  * @param options - {@link OnnxSessionOptions} of the session that reads the
- *   shapes; default one thread.
+ *   shapes; default one thread, "extended" optimizations.
  * @returns The model.
  * @throws RangeError, one line naming the file and the reason, for a file that
  *   is not an ONNX model or a model onnxruntime cannot load; the file system's
@@ -50,7 +50,7 @@ export async function loadOnnxModel(
  *
  * @param bytes - The serialized model; kept by the model, not copied.
  * @param source - Names the model in messages; default `"<bytes>"`.
- * @param options - {@link OnnxSessionOptions}; default one thread.
+ * @param options - {@link OnnxSessionOptions}; default one thread, "extended" optimizations.
  *
  * @example
  * const model = await onnxModelFromBytes(await (await fetch(url)).bytes(), url);

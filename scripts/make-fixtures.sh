@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Regenerates the committed fixtures under fixtures/ from the reference tools
-# (Debian's ripser and python3-gudhi). Run from anywhere: `npm run fixtures`.
+# (Debian's ripser, python3-gudhi, python3-torch and python3-onnx). Run from
+# anywhere: `npm run fixtures`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pkg in ripser python3-gudhi python3-numpy python3-scipy python3-pot python3-sklearn; do
+for pkg in ripser python3-gudhi python3-numpy python3-scipy python3-pot python3-sklearn python3-torch python3-onnx; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -22,3 +23,4 @@ fi
 /usr/bin/python3 scripts/fixtures/vectorize.py
 /usr/bin/python3 scripts/fixtures/data.py
 /usr/bin/python3 scripts/fixtures/bottleneck.py
+/usr/bin/python3 scripts/fixtures/onnx.py

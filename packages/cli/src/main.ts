@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { FEATURES_USAGE, runFeatures } from "./commands/features.js";
+import { LAYERS_USAGE, runLayers } from "./commands/layers.js";
 import { PH_USAGE, runPh } from "./commands/ph.js";
 import { PLOT_USAGE, runPlot } from "./commands/plot.js";
 import { IoError } from "./io-error.js";
@@ -17,6 +18,8 @@ Commands:
                     (statistics, entropy, Betti curves, landscapes, images)
   plot DIAGRAM...   draw diagrams, barcodes, Betti curves, landscapes or
                     persistence images as SVG or PNG
+  layers MODEL      list the layers of an ONNX model (friendly name, tensor
+                    name, op type, shape)
   help [COMMAND]    show this help, or the help of COMMAND
 
 Options:
@@ -33,6 +36,7 @@ const COMMANDS: Record<
   ph: { usage: PH_USAGE, run: runPh },
   features: { usage: FEATURES_USAGE, run: runFeatures },
   plot: { usage: PLOT_USAGE, run: runPlot },
+  layers: { usage: LAYERS_USAGE, run: runLayers },
 };
 
 /**

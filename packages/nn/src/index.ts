@@ -3,6 +3,16 @@
  * training. This module only re-exports.
  */
 
+export type {
+  ActivationCollectorOptions,
+  Activations,
+} from "./activations/activation-collector.js";
+export {
+  ActivationCollector,
+  DEFAULT_ACTIVATION_BUDGET_BYTES,
+} from "./activations/activation-collector.js";
+export type { ActivationLayer, ActivationSink } from "./activations/activation-sink.js";
+export type { ModelInput } from "./activations/model-input.js";
 export type { CsvDatasetOptions } from "./data/csv-dataset.js";
 export { csvDataset } from "./data/csv-dataset.js";
 export type { Dataset, DatasetFields } from "./data/dataset.js";
@@ -73,3 +83,20 @@ export type { WriteNpzOptions } from "./formats/write-npz.js";
 export { writeNpz } from "./formats/write-npz.js";
 export type { WriteSafetensorsOptions } from "./formats/write-safetensors.js";
 export { writeSafetensors } from "./formats/write-safetensors.js";
+export type { OnnxSessionOptions } from "./onnx/create-onnx-session.js";
+export { estimateActivationBytes } from "./onnx/estimate-activation-bytes.js";
+export type {
+  ActivationExtraction,
+  ExtractActivationsOptions,
+} from "./onnx/extract-activations.js";
+export { extractActivations } from "./onnx/extract-activations.js";
+export type { FriendlyName, NamedNode } from "./onnx/friendly-names.js";
+export { friendlyNames } from "./onnx/friendly-names.js";
+export type { InputLayout } from "./onnx/input-layout.js";
+export { inputLayout } from "./onnx/input-layout.js";
+export { loadOnnxModel, onnxModelFromBytes } from "./onnx/load-onnx-model.js";
+export type { Dimension, OnnxLayer, OnnxModelParts } from "./onnx/onnx-model.js";
+export { OnnxModel } from "./onnx/onnx-model.js";
+export { withGraphOutputs } from "./onnx/with-graph-outputs.js";
+export { closestNames } from "./util/closest-names.js";
+export { formatBytes } from "./util/format-bytes.js";

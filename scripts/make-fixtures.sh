@@ -17,3 +17,4 @@ fi
 /usr/bin/python3 scripts/fixtures/cubical.py
 /usr/bin/python3 scripts/fixtures/metric.py
 /usr/bin/python3 scripts/fixtures/flag.py
+/usr/bin/python3 scripts/fixtures/auction.py

@@ -3,6 +3,8 @@ export type {
   CubicalPersistenceOptions,
 } from "./cubical/cubical-persistence.js";
 export { cubicalPersistence } from "./cubical/cubical-persistence.js";
+export type { AuctionWassersteinOptions } from "./diagrams/auction-wasserstein.js";
+export { auctionWasserstein, auctionWassersteinMatching } from "./diagrams/auction-wasserstein.js";
 export type { Barcode } from "./diagrams/barcode.js";
 export { barcode, barcodeOf, requireBarcode, splitEssential } from "./diagrams/barcode.js";
 export { diagramFromJSON } from "./diagrams/diagram-from-json.js";

@@ -18,6 +18,8 @@ export type {
 export { diagramToJSON } from "./diagrams/diagram-to-json.js";
 export { formatG } from "./diagrams/format-g.js";
 export { formatRipserBarcodes } from "./diagrams/ripser-barcodes.js";
+export type { SlicedWassersteinOptions } from "./diagrams/sliced-wasserstein-distance.js";
+export { slicedWassersteinDistance } from "./diagrams/sliced-wasserstein-distance.js";
 export type { CondensedFromFullOptions } from "./metric/condensed-from-full.js";
 export { condensedFromFull } from "./metric/condensed-from-full.js";
 export type { CondensedFromLowerOptions } from "./metric/condensed-from-lower.js";

@@ -6,7 +6,7 @@
  * certified lower bound on the optimal cost.
  *
  * Problem. Kerber, Morozov and Nigmetov ("Geometry helps to compare
- * persistence diagrams", ACM JEA 22, 2017, section 3) write the partial
+ * persistence diagrams", ACM JEA 22, 2017) write the partial
  * matching of diagrams A and B as an assignment problem between A plus the
  * diagonal copies of B and B plus the diagonal copies of A. We use an
  * equivalent asymmetric form with fewer bidders: the bidders are the points
@@ -176,7 +176,11 @@ export function auctionMatch(
       }
       bidderOf[j] = i;
       itemOf[i] = j;
-      price[j] += itemTree.secondValue - itemTree.bestValue + eps;
+      // The bid: what j is worth to i above its second-best choice, plus eps
+      // (at least one step up in floating point, so that bidding progresses).
+      const raised = price[j] + (itemTree.secondValue - itemTree.bestValue) + eps;
+      price[j] =
+        raised > price[j] ? raised : price[j] + Math.max(price[j] * 2.3e-16, Number.MIN_VALUE);
       itemTree.setWeight(j, price[j] - diagB[j]);
     }
   };
@@ -248,17 +252,20 @@ export function auctionMatch(
       compensation += Math.abs(sum) >= Math.abs(c) ? sum - t + c : c - t + sum;
       sum = t;
     }
+    let unassignedPrice = 0;
     for (let j = 0; j < nB; j += 1) {
       if (price[j] > maxPrice) maxPrice = price[j];
       if (bidderOf[j] >= 0) continue;
+      unassignedPrice += price[j];
       const c = diagB[j];
       const t = sum + c;
       compensation += Math.abs(sum) >= Math.abs(c) ? sum - t + c : c - t + sum;
       sum = t;
     }
     const cost = sum + compensation;
-    // Every unassigned item has price 0 after the reverse bidding.
-    const lower = cost - totalSlack;
+    // The reverse bidding left every unassigned item at price 0, so
+    // unassignedPrice is 0 here; it stays in the bound for safety.
+    const lower = cost - totalSlack - unassignedPrice;
     if (cost < bestCost) {
       bestCost = cost;
       bestItemOf.set(itemOf);

@@ -1,7 +1,7 @@
 import { describe, requireOptions } from "../metric/validate.js";
 import { auctionMatch } from "./auction-solver.js";
 import { type Barcode, requireBarcode } from "./barcode.js";
-import type { DistanceWithMatching } from "./diagram-matching.js";
+import type { DiagramMatching, DistanceWithMatching } from "./diagram-matching.js";
 import { pairEssentialClasses } from "./essential-pairing.js";
 import { powerNorm, powerNormKind } from "./weighted-kd-tree.js";
 
@@ -148,6 +148,8 @@ function solve(
 
   // Essential classes: matched in birth order, or no matching at all.
   const essential = pairEssentialClasses(a, b);
+  if (essential === null && !wantMatching)
+    return { distance: Number.POSITIVE_INFINITY, matching: noMatching() };
   let essentialCost = 0;
   if (essential !== null) {
     for (const gap of essential.gaps) essentialCost += gap ** p;
@@ -201,7 +203,7 @@ function solve(
   }
   const distance =
     essential === null ? Number.POSITIVE_INFINITY : (finiteCost + essentialCost) ** (1 / p) / scale;
-  if (!wantMatching) return { distance, matching: { a: new Int32Array(0), b: new Int32Array(0) } };
+  if (!wantMatching) return { distance, matching: noMatching() };
 
   // Assemble the matching over the original indices.
   const toA = new Int32Array(a.births.length).fill(-1);
@@ -289,6 +291,11 @@ function scaled(bars: Barcode, scale: number): Barcode {
     births: bars.births.map((x) => x * scale),
     deaths: bars.deaths.map((x) => x * scale),
   };
+}
+
+/** The empty matching returned internally when none was asked for. */
+function noMatching(): DiagramMatching {
+  return { a: new Int32Array(0), b: new Int32Array(0) };
 }
 
 /** Indices of the finite pairs with death > birth. */

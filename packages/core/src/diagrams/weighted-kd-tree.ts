@@ -3,9 +3,9 @@
  * carry weights that change over time (internal: not re-exported from the
  * package index). It answers "which point y minimises ||x - y||_q^p + w(y), and
  * what is the second smallest such value?" — the question a bidder asks in
- * the auction algorithm of {@link auctionWasserstein}, where the weights are
- * the prices of the items (Kerber, Morozov, Nigmetov, "Geometry helps to
- * compare persistence diagrams", ACM JEA 22, 2017, section 4: a k-d tree whose
+ * the auction algorithm of {@link auctionWasserstein}, where the weights come
+ * from the prices of the items (Kerber, Morozov, Nigmetov, "Geometry helps to
+ * compare persistence diagrams", ACM JEA 22, 2017: a k-d tree whose
  * nodes store the smallest weight below them, so that a whole box is skipped
  * when its distance to the query plus that weight cannot beat the current
  * second best).
@@ -74,6 +74,7 @@ export function powerNorm(
   }
 }
 
+/** A 2-d tree answering best and second-best weighted nearest-point queries (see the file's header). */
 export class WeightedKdTree {
   /** Coordinates and weights in tree order. */
   private readonly xs: Float64Array;

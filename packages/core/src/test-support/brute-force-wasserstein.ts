@@ -3,7 +3,7 @@
  * (test support): an optimal assignment, by dynamic programming over subsets,
  * between the pairs of `a` plus one diagonal slot per pair of `b` and the
  * pairs of `b` plus one diagonal slot per pair of `a` (Kerber, Morozov,
- * Nigmetov 2017, section 3), and the essential classes matched by trying
+ * Nigmetov 2017), and the essential classes matched by trying
  * every permutation. Independent of the library's matching code on purpose.
  * At most 12 finite pairs in all and 6 essential classes per side.
  */

@@ -24,3 +24,4 @@ fi
 /usr/bin/python3 scripts/fixtures/data.py
 /usr/bin/python3 scripts/fixtures/bottleneck.py
 /usr/bin/python3 scripts/fixtures/onnx.py
+/usr/bin/python3 scripts/fixtures/auction.py

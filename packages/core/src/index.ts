@@ -3,6 +3,8 @@ export type {
   CubicalPersistenceOptions,
 } from "./cubical/cubical-persistence.js";
 export { cubicalPersistence } from "./cubical/cubical-persistence.js";
+export type { AuctionWassersteinOptions } from "./diagrams/auction-wasserstein.js";
+export { auctionWasserstein, auctionWassersteinMatching } from "./diagrams/auction-wasserstein.js";
 export type { Barcode } from "./diagrams/barcode.js";
 export { barcode, barcodeOf, requireBarcode, splitEssential } from "./diagrams/barcode.js";
 export { bottleneckDistance, bottleneckMatching } from "./diagrams/bottleneck-distance.js";
@@ -55,6 +57,8 @@ export type { TotalPersistenceOptions } from "./diagrams/features/total-persiste
 export { totalPersistence } from "./diagrams/features/total-persistence.js";
 export { formatG } from "./diagrams/format-g.js";
 export { formatRipserBarcodes } from "./diagrams/ripser-barcodes.js";
+export type { SlicedWassersteinOptions } from "./diagrams/sliced-wasserstein-distance.js";
+export { slicedWassersteinDistance } from "./diagrams/sliced-wasserstein-distance.js";
 export type {
   BettiCurve,
   BettiCurveOptions,

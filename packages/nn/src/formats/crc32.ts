@@ -18,10 +18,14 @@ function crcTable(): Int32Array {
   return table;
 }
 
-/** The CRC-32 of `bytes`, as an unsigned 32-bit number. */
-export function crc32(bytes: Uint8Array): number {
+/**
+ * The CRC-32 of `bytes`, as an unsigned 32-bit number; with `previous`, the
+ * CRC-32 of the bytes it was computed on followed by `bytes` (so a stream
+ * can be checksummed chunk by chunk: `crc = crc32(chunk, crc)`).
+ */
+export function crc32(bytes: Uint8Array, previous = 0): number {
   const t = crcTable();
-  let c = -1;
+  let c = ~previous;
   for (let k = 0; k < bytes.length; k += 1) c = t[(c ^ bytes[k]!) & 0xff]! ^ (c >>> 8);
   return (c ^ -1) >>> 0;
 }

@@ -24,3 +24,5 @@ fi
 /usr/bin/python3 scripts/fixtures/data.py
 /usr/bin/python3 scripts/fixtures/bottleneck.py
 /usr/bin/python3 scripts/fixtures/onnx.py
+node scripts/fixtures/tfjs.mjs
+/usr/bin/python3 scripts/fixtures/tfjs.py

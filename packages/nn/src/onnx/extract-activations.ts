@@ -129,7 +129,9 @@ export async function extractActivations(
     const requested = layers.map(({ name, layer }) => ({ name, tensorName: layer.tensorName }));
     return await runInBatches(where, input, layout, requested, checked, async (fedData, fed) => {
       const feed = new Tensor("float32", fedData, [fed, ...layout.sampleShape]);
-      const results = await session.run({ [modelInput.tensorName]: feed }, fetches);
+      // Only inputs asked for: nothing to run (onnxruntime refuses an empty fetch list).
+      const results =
+        fetches.length === 0 ? {} : await session.run({ [modelInput.tensorName]: feed }, fetches);
       return layers.map(({ name, layer }): BatchOutput => {
         if (layer.opType === "Input") return { dims: [fed, ...layout.sampleShape], data: fedData };
         const tensor = results[layer.tensorName];

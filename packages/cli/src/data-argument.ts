@@ -85,6 +85,14 @@ export async function openDataArgument(
     if ((error as NodeJS.ErrnoException)?.code !== undefined && !(error instanceof RangeError)) {
       throw new IoError("read", path, error);
     }
+    // Name the file when the reader's message does not (e.g. NaN found by createDataset).
+    if (
+      (error instanceof RangeError || error instanceof TypeError) &&
+      !error.message.includes(path)
+    ) {
+      const Kind = error instanceof RangeError ? RangeError : TypeError;
+      throw new Kind(`${path}: ${error.message}`);
+    }
     throw error;
   }
   const tabular = [".npy", ".npz", ".safetensors", ".csv", ".tsv"].includes(

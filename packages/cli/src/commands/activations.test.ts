@@ -20,6 +20,7 @@ import {
   readNpz,
   writeIdx,
   writeNpy,
+  writeNpz,
 } from "@nettopo/nn";
 import { openDataArgument } from "../data-argument.js";
 import { assertOneLineError } from "../test-support/assert-one-line-error.js";
@@ -237,10 +238,17 @@ describe("nettopo activations", () => {
         data: Float32Array.of(0, 1, 2, 3, 4, Number.NaN, 6, 7, 8, 9, 10, 11),
       }),
     );
-    cases.push([run(MLP, nan, "fc1"), /sample 1, value 1 of it\) is NaN; expected finite numbers/]);
+    cases.push([
+      run(MLP, nan, "fc1"),
+      /nan\.npy: .*sample 1, value 1 of it\) is NaN; expected finite numbers/,
+    ]);
     const truncatedNpy = join(dir, "truncated.npy");
     writeFileSync(truncatedNpy, readFileSync(nan).subarray(0, 140));
     cases.push([run(MLP, truncatedNpy, "fc1"), /truncated/i]);
+    const truncatedNpz = join(dir, "truncated.npz");
+    const points = writeNpz([{ name: "x", shape: [50, 4], data: new Float32Array(200) }]);
+    writeFileSync(truncatedNpz, points.subarray(0, 600));
+    cases.push([run(MLP, truncatedNpz, "fc1"), /truncated or corrupt zip archive/]);
     const truncatedIdx = join(dir, "truncated-idx");
     cpSync(IDX, truncatedIdx, { recursive: true });
     truncateSync(join(truncatedIdx, "t10k-images-idx3-ubyte"), 5000);
@@ -257,6 +265,19 @@ describe("nettopo activations", () => {
     cases.push([
       run(notModel, "ball4", "fc1"),
       /cannot load ONNX model ".*not-a-model\.onnx": not an ONNX model/,
+    ]);
+    cases.push([
+      runCliAsync([
+        "activations",
+        MLP,
+        "--data",
+        "ball4",
+        "--layers",
+        "fc1",
+        "--out",
+        join(dir, "none", "x.npz"),
+      ]),
+      /cannot write ".*none\/x\.npz": no such directory/,
     ]);
     for (const [run, pattern] of cases) {
       const result = await run;

@@ -243,6 +243,17 @@ export async function runActivations(args: readonly string[]): Promise<number> {
       },
     }).catch((error: unknown) => {
       if (controller.signal.aborted) return undefined;
+      const system = error as NodeJS.ErrnoException;
+      if (
+        system?.code !== undefined &&
+        !(error instanceof RangeError || error instanceof TypeError)
+      ) {
+        // The output's directory or the temporary directory cannot be written.
+        const inTemporary =
+          command.temporaryDirectory !== undefined &&
+          system.path?.startsWith(command.temporaryDirectory) === true;
+        throw new IoError("write", inTemporary ? command.temporaryDirectory! : command.out, error);
+      }
       throw error;
     });
     reporter.end();

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { type FileHandle, open, rename, rm } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import * as zlib from "node:zlib";
 import type { AbortSignalLike, Progress } from "@nettopo/core";
 import { describe, optionalChoice, requireOptions } from "../validate.js";
 import { crc32 } from "./crc32.js";
@@ -40,6 +41,9 @@ const MAX16 = 0xffff;
 /** 1980-01-01 00:00 in MS-DOS date format (time 0): deterministic archives. */
 const DOS_DATE = (0 << 9) | (1 << 5) | 1;
 const CHUNK = 4 << 20;
+/** zlib's CRC-32 where Node has it (20.15+, about 6x faster), else nettopo's own. */
+const checksum: (bytes: Uint8Array, previous: number) => number =
+  (zlib as { crc32?: (bytes: Uint8Array, previous: number) => number }).crc32 ?? crc32;
 
 /**
  * Writes an .npz file (a zip archive of `NAME.npy` entries, stored, not
@@ -156,7 +160,7 @@ export async function writeNpzFile(
         let crc = 0;
         const step = async (chunk: Uint8Array) => {
           throwIfAborted(signal);
-          crc = crc32(chunk, crc);
+          crc = checksum(chunk, crc);
           await write(chunk);
           written += chunk.length;
           onProgress?.({ stage: "npz", done: written, total });

@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync 
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
+import { estimateActivationBytes } from "../onnx/estimate-activation-bytes.js";
 import { TFJS_FIXTURES } from "../test-support/tfjs-fixtures.js";
 import { ensureWasmBackend } from "./backend.js";
 import { fileSystemLoader } from "./file-system-loader.js";
@@ -43,6 +44,8 @@ describe("loadTfjsModel", () => {
       'fc1 fc1 Dense float32 ["batch",16]',
       'fc2 fc2 Dense float32 ["batch",10]',
     ]);
+    // The static shapes give the memory estimate, as for ONNX models.
+    assert.equal(estimateActivationBytes(model, ["conv1", "fc1"], 10), 4 * 10 * (28 * 28 * 4 + 16));
     model.dispose();
   });
 

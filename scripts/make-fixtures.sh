@@ -25,3 +25,5 @@ fi
 /usr/bin/python3 scripts/fixtures/bottleneck.py
 /usr/bin/python3 scripts/fixtures/onnx.py
 /usr/bin/python3 scripts/fixtures/auction.py
+node scripts/fixtures/tfjs.mjs
+/usr/bin/python3 scripts/fixtures/tfjs.py

@@ -91,3 +91,27 @@ export function integerPairFlag(flag: string, value: string): readonly [number, 
   }
   return [integerFlag(flag, parts[0].trim(), 1), integerFlag(flag, parts[1].trim(), 1)];
 }
+
+const SIZE_UNITS: Readonly<Record<string, number>> = {
+  "": 1,
+  k: 2 ** 10,
+  m: 2 ** 20,
+  g: 2 ** 30,
+  t: 2 ** 40,
+};
+
+/**
+ * The flag's value as a number of bytes: a number with an optional binary
+ * unit K, M, G or T (KiB..TiB; `512M`, `1.5G`, `2GiB`, `100000`). A
+ * UsageError otherwise.
+ */
+export function sizeFlag(flag: string, value: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*([kmgt]?)(?:i?b)?$/i.exec(value.trim());
+  const bytes = match ? Math.floor(Number(match[1]) * SIZE_UNITS[match[2]!.toLowerCase()]!) : NaN;
+  if (!Number.isSafeInteger(bytes)) {
+    throw new UsageError(
+      `${flag} ${JSON.stringify(value)} is not a size; expected bytes with an optional unit K, M, G or T (powers of 1024), e.g. ${flag} 512M`,
+    );
+  }
+  return bytes;
+}

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { ACTIVATIONS_USAGE, runActivations } from "./commands/activations.js";
 import { FEATURES_USAGE, runFeatures } from "./commands/features.js";
 import { LAYERS_USAGE, runLayers } from "./commands/layers.js";
 import { PH_USAGE, runPh } from "./commands/ph.js";
@@ -18,8 +19,10 @@ Commands:
                     (statistics, entropy, Betti curves, landscapes, images)
   plot DIAGRAM...   draw diagrams, barcodes, Betti curves, landscapes or
                     persistence images as SVG or PNG
-  layers MODEL      list the layers of an ONNX model (friendly name, tensor
-                    name, op type, shape)
+  layers MODEL      list the layers of an ONNX or TF.js model (friendly name,
+                    tensor name, op type, shape)
+  activations MODEL write the activations of named layers on a data set to
+                    an .npz file
   help [COMMAND]    show this help, or the help of COMMAND
 
 Options:
@@ -37,6 +40,7 @@ const COMMANDS: Record<
   features: { usage: FEATURES_USAGE, run: runFeatures },
   plot: { usage: PLOT_USAGE, run: runPlot },
   layers: { usage: LAYERS_USAGE, run: runLayers },
+  activations: { usage: ACTIVATIONS_USAGE, run: runActivations },
 };
 
 /**

@@ -13,6 +13,12 @@ export {
 } from "./activations/activation-collector.js";
 export type { ActivationLayer, ActivationSink } from "./activations/activation-sink.js";
 export type { ModelInput } from "./activations/model-input.js";
+export type { BatchedExtractionOptions } from "./activations/run-in-batches.js";
+export type {
+  ActivationsNpzWritten,
+  WriteActivationsNpzOptions,
+} from "./activations/write-activations-npz.js";
+export { writeActivationsNpz } from "./activations/write-activations-npz.js";
 export type { CsvDatasetOptions } from "./data/csv-dataset.js";
 export { csvDataset } from "./data/csv-dataset.js";
 export type { Dataset, DatasetFields } from "./data/dataset.js";
@@ -81,8 +87,11 @@ export { writeIdx } from "./formats/write-idx.js";
 export { writeNpy } from "./formats/write-npy.js";
 export type { WriteNpzOptions } from "./formats/write-npz.js";
 export { writeNpz } from "./formats/write-npz.js";
+export type { NpzFileEntry, WriteNpzFileOptions } from "./formats/write-npz-file.js";
+export { writeNpzFile } from "./formats/write-npz-file.js";
 export type { WriteSafetensorsOptions } from "./formats/write-safetensors.js";
 export { writeSafetensors } from "./formats/write-safetensors.js";
+export { loadModel } from "./models/load-model.js";
 export type { OnnxSessionOptions } from "./onnx/create-onnx-session.js";
 export { estimateActivationBytes } from "./onnx/estimate-activation-bytes.js";
 export type {
@@ -98,5 +107,14 @@ export { loadOnnxModel, onnxModelFromBytes } from "./onnx/load-onnx-model.js";
 export type { Dimension, OnnxLayer, OnnxModelParts } from "./onnx/onnx-model.js";
 export { OnnxModel } from "./onnx/onnx-model.js";
 export { withGraphOutputs } from "./onnx/with-graph-outputs.js";
+export type { Tfjs } from "./tfjs/backend.js";
+export { ensureWasmBackend } from "./tfjs/backend.js";
+export { extractTfjsActivations } from "./tfjs/extract-tfjs-activations.js";
+export { fileSystemLoader } from "./tfjs/file-system-loader.js";
+export type { GraphNode } from "./tfjs/graph-friendly-names.js";
+export { graphFriendlyNames } from "./tfjs/graph-friendly-names.js";
+export { loadTfjsModel } from "./tfjs/load-tfjs-model.js";
+export type { TfjsLayer, TfjsModelParts } from "./tfjs/tfjs-model.js";
+export { TfjsModel } from "./tfjs/tfjs-model.js";
 export { closestNames } from "./util/closest-names.js";
 export { formatBytes } from "./util/format-bytes.js";

@@ -9,6 +9,8 @@ import { runCli } from "../test-support/run-cli.js";
 
 // Made by scripts/fixtures/onnx.py (PyTorch 1.13's torch.onnx.export).
 const FIXTURES = fileURLToPath(new URL("../../../../fixtures/onnx/", import.meta.url));
+// Made by scripts/fixtures/tfjs.mjs (TF.js 4.22).
+const TFJS = fileURLToPath(new URL("../../../../fixtures/tfjs/", import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), "nettopo-layers-"));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -69,6 +71,38 @@ describe("nettopo layers", () => {
       outputIndex: 0,
       elementType: "float32",
       shape: ["batch", 8, 7, 7],
+    });
+  });
+
+  it("lists a TF.js Layers model (model.json) and a Graph model (its directory)", () => {
+    const layersModel = runCli(["layers", `${TFJS}mlp/model.json`]);
+    assert.equal(layersModel.status, 0, layersModel.stderr);
+    assert.equal(
+      layersModel.stdout,
+      [
+        "NAME   TENSOR  OP          TYPE     SHAPE",
+        "-      input   Input       float32  [batch, 4]",
+        "fc1    fc1     Dense       float32  [batch, 16]",
+        "fc2    fc2     Dense       float32  [batch, 16]",
+        "relu2  relu2   Activation  float32  [batch, 16]",
+        "fc3    fc3     Dense       float32  [batch, 2]",
+        "probs  probs   Activation  float32  [batch, 2]",
+        "",
+      ].join("\n"),
+    );
+    const graph = runCli(["layers", "--format", "json", `${TFJS}graph-cnn`]);
+    assert.equal(graph.status, 0, graph.stderr);
+    const json = JSON.parse(graph.stdout);
+    assert.deepEqual(json.outputs, ["Identity"]);
+    assert.deepEqual(json.layers[1], {
+      friendlyName: "conv1",
+      aliases: [],
+      tensorName: "StatefulPartitionedCall/sequential/conv1/Relu",
+      opType: "_FusedConv2D",
+      nodeName: "StatefulPartitionedCall/sequential/conv1/Relu",
+      outputIndex: 0,
+      elementType: "float32",
+      shape: ["batch", 28, 28, 4],
     });
   });
 

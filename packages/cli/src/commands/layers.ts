@@ -1,4 +1,10 @@
-import { type Dimension, loadOnnxModel, type OnnxLayer, type OnnxModel } from "@nettopo/nn";
+import {
+  type Dimension,
+  loadModel,
+  type OnnxLayer,
+  type OnnxModel,
+  type TfjsModel,
+} from "@nettopo/nn";
 import { oneOf, parseCommandArgs } from "../flags.js";
 import { IoError } from "../io-error.js";
 import { UsageError } from "../usage-error.js";
@@ -6,10 +12,14 @@ import { UsageError } from "../usage-error.js";
 /** The help text of `nettopo layers`. */
 export const LAYERS_USAGE = `Usage: nettopo layers [options] MODEL
 
-Lists the layers of an ONNX model (MODEL.onnx): its inputs, then every output
-of every node in graph order (Constant nodes left out), with its friendly
-name, tensor name, op type, element type and shape. A layer can be asked for
-by either name.
+Lists the layers of a model: its inputs, then its layers, each with its
+friendly name, tensor name, op type, element type and shape. A layer can be
+asked for by either name (in 'nettopo activations').
+
+MODEL is an ONNX model (.onnx) or a TF.js model (model.json or its
+directory).
+
+ONNX: every output of every node in graph order (Constant nodes left out).
 
 Friendly names come from PyTorch's node names: the module path of the last
 node in a module's scope (/conv1/Conv -> conv1, /features/features.0/Conv ->
@@ -21,6 +31,13 @@ child's (features -> features.5) is an alias of it.
 Shapes come from onnxruntime's shape inference (a symbolic axis keeps its
 name, e.g. batch), completed by running the model once on zeros; ? marks a
 size that is still unknown.
+
+TF.js Layers model: every layer, named by its layer name (NAME and TENSOR
+are the same), OP its class (Dense, Conv2D...), SHAPE its output shape
+(channels last). TF.js Graph model: every node but constants and
+placeholders, TENSOR its node name, OP its op, NAME the Keras layer whose
+last node it is (StatefulPartitionedCall/sequential/conv1/Relu -> conv1);
+shapes from running the graph once on zeros.
 
 Options:
   --format F   table (default): columns NAME (- for none), TENSOR, OP, TYPE,
@@ -57,7 +74,7 @@ export function parseLayersArguments(args: readonly string[]): LayersCommand | "
   if (positionals.length !== 1) {
     throw new UsageError(
       positionals.length === 0
-        ? "layers needs a MODEL file (.onnx); run 'nettopo layers --help' for usage"
+        ? "layers needs a MODEL file (.onnx or model.json); run 'nettopo layers --help' for usage"
         : `layers takes one MODEL; got ${positionals.length}: ${positionals.map((p) => JSON.stringify(p)).join(" ")}`,
     );
   }
@@ -75,9 +92,9 @@ export async function runLayers(args: readonly string[]): Promise<number> {
     process.stdout.write(LAYERS_USAGE);
     return 0;
   }
-  let model: OnnxModel;
+  let model: OnnxModel | TfjsModel;
   try {
-    model = await loadOnnxModel(command.modelPath);
+    model = await loadModel(command.modelPath);
   } catch (error) {
     if ((error as NodeJS.ErrnoException)?.code !== undefined && !(error instanceof RangeError)) {
       throw new IoError("read", command.modelPath, error);
@@ -91,7 +108,7 @@ export async function runLayers(args: readonly string[]): Promise<number> {
 }
 
 /** The JSON document of `--format json`, one line. */
-export function layersJson(path: string, model: OnnxModel): string {
+export function layersJson(path: string, model: OnnxModel | TfjsModel): string {
   const layers = model.layers().map((layer: OnnxLayer) => ({
     friendlyName: layer.friendlyName ?? null,
     aliases: layer.aliases,
@@ -106,7 +123,7 @@ export function layersJson(path: string, model: OnnxModel): string {
 }
 
 /** The table of the default format: aligned columns, a header row. */
-export function layersTable(model: OnnxModel): string {
+export function layersTable(model: OnnxModel | TfjsModel): string {
   const layers = model.layers();
   const withAliases = layers.some((layer) => layer.aliases.length > 0);
   const header = ["NAME", "TENSOR", "OP", "TYPE", "SHAPE", ...(withAliases ? ["ALIASES"] : [])];

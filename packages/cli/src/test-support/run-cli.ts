@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
 /** The `nettopo` executable of this package. */
@@ -25,6 +25,22 @@ export function runCli(
   });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** {@link runCli} without blocking, so that several runs can go at once. */
+export function runCliAsync(args: readonly string[]): Promise<CliResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { env: { ...process.env, NETTOPO_DEBUG: "" }, encoding: "utf8", timeout: 120_000 },
+      (error, stdout, stderr) => {
+        const status = error === null ? 0 : (error as { code?: unknown }).code;
+        if (typeof status !== "number") reject(error);
+        else resolve({ status, stdout, stderr });
+      },
+    );
+  });
 }
 
 /**

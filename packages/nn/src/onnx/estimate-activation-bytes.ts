@@ -1,3 +1,4 @@
+import type { TfjsModel } from "../tfjs/tfjs-model.js";
 import { formatShape } from "./input-layout.js";
 import type { OnnxModel } from "./onnx-model.js";
 
@@ -8,7 +9,7 @@ import type { OnnxModel } from "./onnx-model.js";
  * `ActivationCollector`'s `DEFAULT_ACTIVATION_BUDGET_BYTES` (1 GiB), and
  * stream to a file beyond it.
  *
- * @param model - The model.
+ * @param model - The model (ONNX or TF.js).
  * @param layers - Layer names (tensor or friendly names).
  * @param count - The number of samples.
  * @returns 4 x count x (sum over the layers of the values per sample).
@@ -19,7 +20,7 @@ import type { OnnxModel } from "./onnx-model.js";
  * estimateActivationBytes(model, ["features.1", "fc1"], 10000); // 4 * 10000 * (3136 + 32)
  */
 export function estimateActivationBytes(
-  model: OnnxModel,
+  model: OnnxModel | TfjsModel,
   layers: readonly string[],
   count: number,
 ): number {

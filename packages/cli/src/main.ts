@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { FEATURES_USAGE, runFeatures } from "./commands/features.js";
 import { PH_USAGE, runPh } from "./commands/ph.js";
 import { PLOT_USAGE, runPlot } from "./commands/plot.js";
+import { runTrain, TRAIN_USAGE } from "./commands/train.js";
 import { IoError } from "./io-error.js";
 import { UsageError } from "./usage-error.js";
 
@@ -17,6 +18,8 @@ Commands:
                     (statistics, entropy, Betti curves, landscapes, images)
   plot DIAGRAM...   draw diagrams, barcodes, Betti curves, landscapes or
                     persistence images as SVG or PNG
+  train             train an MLP or a CNN (TF.js) into a resumable run
+                    directory (metrics per epoch, checkpoints, the model)
   help [COMMAND]    show this help, or the help of COMMAND
 
 Options:
@@ -33,6 +36,7 @@ const COMMANDS: Record<
   ph: { usage: PH_USAGE, run: runPh },
   features: { usage: FEATURES_USAGE, run: runFeatures },
   plot: { usage: PLOT_USAGE, run: runPlot },
+  train: { usage: TRAIN_USAGE, run: runTrain },
 };
 
 /**

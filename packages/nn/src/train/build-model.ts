@@ -1,5 +1,12 @@
 import * as tfl from "@tensorflow/tfjs-layers";
-import { describe, formatShape, optionalChoice, optionalNumber, optionalSeed, requireOptions } from "../validate.js";
+import {
+  describe,
+  formatShape,
+  optionalChoice,
+  optionalNumber,
+  optionalSeed,
+  requireOptions,
+} from "../validate.js";
 import { deriveSeed } from "./derive-seed.js";
 import { type Architecture, parseArchitecture } from "./parse-architecture.js";
 
@@ -103,14 +110,27 @@ export interface BuiltModel {
 export function buildModel(spec: string | Architecture, options?: BuildModelOptions): BuiltModel {
   const opts = requireOptions("buildModel: options", options);
   const architecture = typeof spec === "string" ? parseArchitecture(spec) : spec;
-  if (typeof architecture !== "object" || architecture === null || !Array.isArray(architecture.layers)) {
-    throw new TypeError(`buildModel: spec must be a string or an Architecture; got ${describe(spec)}`);
+  if (
+    typeof architecture !== "object" ||
+    architecture === null ||
+    !Array.isArray(architecture.layers)
+  ) {
+    throw new TypeError(
+      `buildModel: spec must be a string or an Architecture; got ${describe(spec)}`,
+    );
   }
-  const activation = optionalChoice("buildModel: options.activation", opts.activation, ACTIVATIONS, "relu");
+  const activation = optionalChoice(
+    "buildModel: options.activation",
+    opts.activation,
+    ACTIVATIONS,
+    "relu",
+  );
   const alpha = optionalNumber("buildModel: options.leakyReluAlpha", opts.leakyReluAlpha, 0.01, 0);
   const batchNorm = opts.batchNorm ?? false;
   if (typeof batchNorm !== "boolean") {
-    throw new TypeError(`buildModel: options.batchNorm must be true or false; got ${describe(batchNorm)}`);
+    throw new TypeError(
+      `buildModel: options.batchNorm must be true or false; got ${describe(batchNorm)}`,
+    );
   }
   const dropout = optionalNumber("buildModel: options.dropout", opts.dropout, 0, 0, 0.999999);
   const seed = optionalSeed("buildModel: options.seed", opts.seed);
@@ -134,7 +154,8 @@ export function buildModel(spec: string | Architecture, options?: BuildModelOpti
   const drop = (rate: number, name: string) => {
     if (rate > 0) add(tfl.layers.dropout({ rate, name }));
   };
-  const normalise = (name: string) => add(tfl.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5, name }));
+  const normalise = (name: string) =>
+    add(tfl.layers.batchNormalization({ momentum: 0.9, epsilon: 1e-5, name }));
 
   if (convolutional && inputShape.length === 2) {
     add(tfl.layers.reshape({ targetShape: [...inputShape, 1], name: "reshape" }));
@@ -176,7 +197,13 @@ export function buildModel(spec: string | Architecture, options?: BuildModelOpti
     }
   }
   if (!flat) add(tfl.layers.flatten({ name: "flatten" }));
-  add(tfl.layers.dense({ units: architecture.classes, kernelInitializer: glorot(), name: `dense${dense + 1}` }));
+  add(
+    tfl.layers.dense({
+      units: architecture.classes,
+      kernelInitializer: glorot(),
+      name: `dense${dense + 1}`,
+    }),
+  );
   const model = tfl.model({ inputs: input, outputs: x, name: "nettopo" });
   const outputName = `dense${dense + 1}`;
   const layers = model.layers.map((layer): LayerInfo => {
@@ -215,7 +242,10 @@ function kindOf(className: string): LayerKind {
 }
 
 /** The sample shape the model takes: the data's if given (checked against the spec), else the spec's. */
-function resolveInputShape(architecture: Architecture, given: readonly number[] | undefined): number[] {
+function resolveInputShape(
+  architecture: Architecture,
+  given: readonly number[] | undefined,
+): number[] {
   const named = architecture.inputShape;
   const where = `architecture ${JSON.stringify(architecture.spec)}`;
   const convolutional = architecture.layers.some((l) => l.kind !== "dense");
@@ -227,8 +257,14 @@ function resolveInputShape(architecture: Architecture, given: readonly number[] 
     }
     return [...named];
   }
-  if (!Array.isArray(given) || given.length === 0 || !given.every((n) => Number.isSafeInteger(n) && n >= 1)) {
-    throw new TypeError(`buildModel: options.inputShape must be an array of sizes >= 1; got ${describe(given)}`);
+  if (
+    !Array.isArray(given) ||
+    given.length === 0 ||
+    !given.every((n) => Number.isSafeInteger(n) && n >= 1)
+  ) {
+    throw new TypeError(
+      `buildModel: options.inputShape must be an array of sizes >= 1; got ${describe(given)}`,
+    );
   }
   const size = given.reduce((a, b) => a * b, 1);
   if (convolutional) {

@@ -1,5 +1,5 @@
-import * as tf from "@tensorflow/tfjs-core";
 import type { BackendWasm } from "@tensorflow/tfjs-backend-wasm";
+import * as tf from "@tensorflow/tfjs-core";
 import { runWasmKernel } from "./run-wasm-kernel.js";
 
 /**

@@ -42,7 +42,12 @@ export const conv2dBackpropInputKernel: tf.KernelConfig = {
     const { filterHeight, filterWidth, strideHeight, strideWidth, padInfo } = info;
     const rows = batchSize * outHeight * outWidth;
     const columns = filterHeight * filterWidth * inChannels;
-    const weights = runWasmKernel(wasm, tf.Reshape, { x: filter }, { shape: [columns, outChannels] });
+    const weights = runWasmKernel(
+      wasm,
+      tf.Reshape,
+      { x: filter },
+      { shape: [columns, outChannels] },
+    );
     const weightsT = runWasmKernel(wasm, tf.Transpose, { x: weights }, { perm: [1, 0] });
     const gradient = runWasmKernel(wasm, tf.Reshape, { x: dy }, { shape: [rows, outChannels] });
     const patches = runWasmKernel(

@@ -34,7 +34,10 @@ export async function syncDirectory(path: string): Promise<void> {
 
 /** A fresh temporary name beside `path`, hidden and marked with the process id. */
 export function temporaryPath(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
+  return join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`,
+  );
 }
 
 /** Replaces a file atomically: temporary file, fsync, rename, fsync of the directory. */

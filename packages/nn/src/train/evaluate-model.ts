@@ -72,7 +72,7 @@ export function evaluateUnchecked(
     const [batchLoss, batchCorrect] = tf.tidy(() => {
       const x = tf.tensor(d.inputs.subarray(start * size, (start + n) * size), [n, ...inputShape]);
       const labels = d.labels!.subarray(start, start + n);
-      const outputs = model.predict(x) as tf.Tensor2D;
+      const outputs = model.predict(x, { batchSize: n }) as tf.Tensor2D;
       const sums = tf.stack([
         sumOfLosses(outputs, oneHot(labels, classes), loss),
         countCorrect(outputs, labels),
@@ -133,7 +133,9 @@ export function checkFit(
   }
   const classes = output[1]!;
   if (d.labels === undefined) {
-    throw new RangeError(`${caller}: ${d.name} has no labels; training and evaluation need class labels`);
+    throw new RangeError(
+      `${caller}: ${d.name} has no labels; training and evaluation need class labels`,
+    );
   }
   let largest = -1;
   for (const label of d.labels) if (label > largest) largest = label;

@@ -43,7 +43,9 @@ export function fileSystemHandler(directory: string): tf.io.IOHandler {
         ...(artifacts.generatedBy === undefined ? {} : { generatedBy: artifacts.generatedBy }),
         ...(artifacts.convertedBy === undefined ? {} : { convertedBy: artifacts.convertedBy }),
         weightsManifest: [{ paths: [WEIGHTS_FILE], weights: artifacts.weightSpecs ?? [] }],
-        ...(artifacts.trainingConfig === undefined ? {} : { trainingConfig: artifacts.trainingConfig }),
+        ...(artifacts.trainingConfig === undefined
+          ? {}
+          : { trainingConfig: artifacts.trainingConfig }),
         ...(artifacts.signature === undefined ? {} : { signature: artifacts.signature }),
         ...(artifacts.userDefinedMetadata === undefined
           ? {}
@@ -61,7 +63,9 @@ export function fileSystemHandler(directory: string): tf.io.IOHandler {
         modelJson = JSON.parse(await readFile(path, "utf8")) as tf.io.ModelJSON;
       } catch (error) {
         if (error instanceof SyntaxError) {
-          throw new RangeError(`${path} is not valid JSON (${error.message}); expected a TF.js model.json`);
+          throw new RangeError(
+            `${path} is not valid JSON (${error.message}); expected a TF.js model.json`,
+          );
         }
         throw error;
       }

@@ -42,11 +42,19 @@ export function layerActivations(
   const opts = requireOptions("layerActivations: options", options);
   const batchSize = optionalInteger("layerActivations: options.batchSize", opts.batchSize, 256, 1);
   if (!(model instanceof tfl.LayersModel)) {
-    throw new TypeError(`layerActivations: model must be a TF.js LayersModel; got ${describe(model)}`);
+    throw new TypeError(
+      `layerActivations: model must be a TF.js LayersModel; got ${describe(model)}`,
+    );
   }
   const d = requireDataset("layerActivations", dataset);
-  if (!Array.isArray(layerNames) || layerNames.length === 0 || !layerNames.every((n) => typeof n === "string")) {
-    throw new TypeError(`layerActivations: layerNames must be a non-empty array of layer names; got ${describe(layerNames)}`);
+  if (
+    !Array.isArray(layerNames) ||
+    layerNames.length === 0 ||
+    !layerNames.every((n) => typeof n === "string")
+  ) {
+    throw new TypeError(
+      `layerActivations: layerNames must be a non-empty array of layer names; got ${describe(layerNames)}`,
+    );
   }
   const known = model.layers.map((l) => l.name);
   const outputs = layerNames.map((name) => {
@@ -75,7 +83,9 @@ export function layerActivations(
       const x = tf.tensor(d.inputs.subarray(start * size, (start + n) * size), [n, ...inputShape]);
       const result = probe.predict(x, { batchSize: n });
       const list = Array.isArray(result) ? result : [result];
-      list.forEach((t, k) => data[k]!.set(t.dataSync() as Float32Array, start * widths[k]!));
+      list.forEach((t, k) => {
+        data[k]!.set(t.dataSync() as Float32Array, start * widths[k]!);
+      });
     });
   }
   return layerNames.map((name, k) => ({

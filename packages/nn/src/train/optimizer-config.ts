@@ -1,5 +1,6 @@
 import * as tf from "@tensorflow/tfjs-core";
 import { describe, optionalChoice, optionalNumber, requireOptions } from "../validate.js";
+import { FusedAdamOptimizer, FusedMomentumOptimizer } from "./fused-optimizers.js";
 
 /**
  * An optimizer as data (so a run's `config.json` can rebuild it). The
@@ -60,7 +61,11 @@ export function resolveOptimizerConfig(config?: OptimizerConfig): ResolvedOptimi
 
 /**
  * A TF.js optimizer from an {@link OptimizerConfig} (weight decay is applied
- * by the training loop, not by the optimizer).
+ * by the training loop, not by the optimizer). Adam and momentum SGD update
+ * each variable in one fused kernel on wasm (same formulas and state as
+ * TF.js's `AdamOptimizer` and `MomentumOptimizer`, whose class names they keep). Adam and momentum SGD update
+ * each variable in one fused kernel on wasm (same formulas and state as
+ * TF.js's `AdamOptimizer` and `MomentumOptimizer`, whose class names they keep).
  *
  * @example
  * ```ts
@@ -69,6 +74,8 @@ export function resolveOptimizerConfig(config?: OptimizerConfig): ResolvedOptimi
  */
 export function createOptimizer(config?: OptimizerConfig): tf.Optimizer {
   const c = resolveOptimizerConfig(config);
-  if (c.name === "adam") return tf.train.adam(c.learningRate, c.beta1, c.beta2, c.epsilon);
-  return c.momentum > 0 ? tf.train.momentum(c.learningRate, c.momentum) : tf.train.sgd(c.learningRate);
+  if (c.name === "adam") return new FusedAdamOptimizer(c.learningRate, c.beta1, c.beta2, c.epsilon);
+  return c.momentum > 0
+    ? new FusedMomentumOptimizer(c.learningRate, c.momentum)
+    : tf.train.sgd(c.learningRate);
 }

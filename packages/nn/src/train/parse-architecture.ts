@@ -78,7 +78,9 @@ const TOKENS =
  */
 export function parseArchitecture(spec: string): Architecture {
   if (typeof spec !== "string") {
-    throw new TypeError(`parseArchitecture: spec must be a string such as "4-64-64-2"; got ${describe(spec)}`);
+    throw new TypeError(
+      `parseArchitecture: spec must be a string such as "4-64-64-2"; got ${describe(spec)}`,
+    );
   }
   const text = spec.trim();
   const where = `architecture ${JSON.stringify(text)}`;
@@ -135,11 +137,18 @@ export function parseArchitecture(spec: string): Architecture {
   for (let k = first; k < lastToken; k += 1) {
     const t = tokens[k]!;
     const previous = layers.at(-1);
-    let match: RegExpExecArray | null;
-    if ((match = /^(?:fc)?(\d+)$/.exec(t))) {
-      layers.push({ kind: "dense", size: positive(k, match[1]!), batchNorm: false, dropout: 0 });
+    const denseMatch = /^(?:fc)?(\d+)$/.exec(t);
+    const convMatch = /^conv(\d+)$/.exec(t);
+    const dropMatch = /^drop(\d*\.?\d+)$/.exec(t);
+    if (denseMatch) {
+      layers.push({
+        kind: "dense",
+        size: positive(k, denseMatch[1]!),
+        batchNorm: false,
+        dropout: 0,
+      });
       dense = true;
-    } else if ((match = /^conv(\d+)$/.exec(t)) || /^(?:max)?pool$/.test(t)) {
+    } else if (convMatch || /^(?:max)?pool$/.test(t)) {
       if (dense) {
         throw new RangeError(
           `${where}: ${token(k)} comes after a dense layer; convolutions and pools must come first`,
@@ -151,19 +160,24 @@ export function parseArchitecture(spec: string): Architecture {
         );
       }
       layers.push(
-        match
-          ? { kind: "conv", size: positive(k, match[1]!), batchNorm: false, dropout: 0 }
+        convMatch
+          ? { kind: "conv", size: positive(k, convMatch[1]!), batchNorm: false, dropout: 0 }
           : { kind: "pool", size: 2, batchNorm: false, dropout: 0 },
       );
     } else if (t === "bn") {
-      if (previous === undefined || previous.kind === "pool" || previous.batchNorm || previous.dropout > 0) {
+      if (
+        previous === undefined ||
+        previous.kind === "pool" ||
+        previous.batchNorm ||
+        previous.dropout > 0
+      ) {
         throw new RangeError(
           `${where}: ${token(k)} must follow a dense or conv layer directly (it normalises that layer before its activation)`,
         );
       }
       previous.batchNorm = true;
-    } else if ((match = /^drop(\d*\.?\d+)$/.exec(t))) {
-      const rate = Number(match[1]);
+    } else if (dropMatch) {
+      const rate = Number(dropMatch[1]);
       if (!(rate >= 0 && rate < 1)) {
         throw new RangeError(`${where}: ${token(k)} needs a dropout rate in [0, 1), e.g. drop0.5`);
       }

@@ -105,7 +105,9 @@ export async function prepareData(
 ): Promise<PreparedData> {
   const c = requireOptions("prepareData: config", config) as Partial<ResolvedDataConfig>;
   if (typeof c.dataset !== "string" || c.dataset === "") {
-    throw new TypeError(`prepareData: config.dataset must be a data set name or a path; got ${describe(c.dataset)}`);
+    throw new TypeError(
+      `prepareData: config.dataset must be a data set name or a path; got ${describe(c.dataset)}`,
+    );
   }
   const name = c.dataset;
   const seed = optionalSeed("data seed", c.seed);
@@ -127,12 +129,28 @@ export async function prepareData(
     const dimension = optionalInteger("ball dimension", Number(ball[1]), 4, 1, 1024);
     const count = optionalInteger("data count", c.count, 10000, 2);
     ({ train, test } = split(ballInCube({ count, dimension, seed })));
-    resolved = { dataset: name, kind: "ball-in-cube", dimension, count, testFraction, normalize: "none", seed };
+    resolved = {
+      dataset: name,
+      kind: "ball-in-cube",
+      dimension,
+      count,
+      testFraction,
+      normalize: "none",
+      seed,
+    };
   } else if (name === "moons") {
     const count = optionalInteger("data count", c.count, 1000, 2);
     const noise = optionalNumber("moons noise", c.noise, 0.1, 0);
     ({ train, test } = split(twoMoons({ count, noise, seed })));
-    resolved = { dataset: name, kind: "two-moons", count, noise, testFraction, normalize: "none", seed };
+    resolved = {
+      dataset: name,
+      kind: "two-moons",
+      count,
+      noise,
+      testFraction,
+      normalize: "none",
+      seed,
+    };
   } else {
     const path = resolve(name);
     let info: Awaited<ReturnType<typeof stat>>;
@@ -152,13 +170,28 @@ export async function prepareData(
       const bytes = await readFile(path);
       const sha256 = createHash("sha256").update(bytes).digest("hex");
       if (c.sha256 !== undefined && c.sha256 !== sha256) {
-        throw new RangeError(`the data file ${path} changed since the run began (its SHA-256 differs); the run cannot be resumed on other data`);
+        throw new RangeError(
+          `the data file ${path} changed since the run began (its SHA-256 differs); the run cannot be resumed on other data`,
+        );
       }
       const labelColumn = c.labelColumn;
-      const arrays = extname(path).toLowerCase() === ".npz" ? readNpz(bytes, { source: path }).map((a) => a.name) : [];
+      const arrays =
+        extname(path).toLowerCase() === ".npz"
+          ? readNpz(bytes, { source: path }).map((a) => a.name)
+          : [];
       if (["x_train", "y_train", "x_test", "y_test"].every((k) => arrays.includes(k))) {
-        train = await loadDataset(path, { inputsKey: "x_train", labelsKey: "y_train", name: `${name}/train`, ...common });
-        test = await loadDataset(path, { inputsKey: "x_test", labelsKey: "y_test", name: `${name}/test`, ...common });
+        train = await loadDataset(path, {
+          inputsKey: "x_train",
+          labelsKey: "y_train",
+          name: `${name}/train`,
+          ...common,
+        });
+        test = await loadDataset(path, {
+          inputsKey: "x_test",
+          labelsKey: "y_test",
+          name: `${name}/test`,
+          ...common,
+        });
       } else {
         const all = await loadDataset(path, labelColumn === undefined ? {} : { labelColumn });
         ({ train, test } = split(all));
@@ -183,7 +216,12 @@ export async function prepareData(
   }
   const method = optionalChoice("normalisation", c.normalize, normalizeChoices, resolved.normalize);
   const image = train.sampleShape.length >= 2;
-  const per = optionalChoice("normalisation per", c.normalizePer, ["feature", "all"], image ? "all" : "feature");
+  const per = optionalChoice(
+    "normalisation per",
+    c.normalizePer,
+    ["feature", "all"],
+    image ? "all" : "feature",
+  );
   resolved = {
     ...resolved,
     ...(limit === undefined ? {} : { limit }),
@@ -203,5 +241,9 @@ export async function prepareData(
 /** The first `limit` samples of a data set (all when undefined). */
 function first(d: Dataset, limit: number | undefined): Dataset {
   if (limit === undefined || limit >= d.count) return d;
-  return selectSamples(d, Array.from({ length: limit }, (_, i) => i), d.name);
+  return selectSamples(
+    d,
+    Array.from({ length: limit }, (_, i) => i),
+    d.name,
+  );
 }

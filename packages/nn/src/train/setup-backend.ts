@@ -7,6 +7,7 @@ import { optionalChoice, requireOptions } from "../validate.js";
 import { conv2dBackpropFilterKernel } from "./conv2d-backprop-filter-kernel.js";
 import { conv2dBackpropInputKernel } from "./conv2d-backprop-input-kernel.js";
 import { explicitTransposeMatMulGradient } from "./explicit-transpose-mat-mul-gradient.js";
+import { explicitTransposeMatMulKernel } from "./explicit-transpose-mat-mul-kernel.js";
 import { maxPoolGradKernel } from "./max-pool-grad-kernel.js";
 
 /** Options of {@link setupBackend}. */
@@ -37,6 +38,9 @@ export interface BackendInfo {
 
 let initialised: Promise<void> | undefined;
 let stockMatMulGradient: tf.GradConfig | undefined;
+let stockMatMulKernel: tf.KernelConfig | undefined;
+let current: "explicit-transpose" | "stock" = "explicit-transpose";
+let installed: "explicit-transpose" | "stock" | undefined;
 
 /**
  * Makes TF.js compute on its WebAssembly backend, the fast CPU path that
@@ -65,17 +69,23 @@ export async function setupBackend(options?: SetupBackendOptions): Promise<Backe
     "setupBackend: options.matMulGradient",
     opts.matMulGradient,
     ["explicit-transpose", "stock"],
-    "explicit-transpose",
+    current,
   );
+  current = matMulGradient;
   initialised ??= initialise();
   await initialised;
   if (tf.getBackend() !== "wasm" && !(await tf.setBackend("wasm"))) {
     throw new Error("setupBackend: the TF.js wasm backend failed to start");
   }
-  stockMatMulGradient ??= tf.getGradient(tf.BatchMatMul);
-  tf.registerGradient(
-    matMulGradient === "stock" ? stockMatMulGradient! : explicitTransposeMatMulGradient,
-  );
+  if (installed !== matMulGradient) {
+    stockMatMulGradient ??= tf.getGradient(tf.BatchMatMul);
+    stockMatMulKernel ??= tf.getKernel(tf.BatchMatMul, "wasm");
+    const explicit = matMulGradient === "explicit-transpose";
+    tf.registerGradient(explicit ? explicitTransposeMatMulGradient : stockMatMulGradient!);
+    tf.unregisterKernel(tf.BatchMatMul, "wasm");
+    tf.registerKernel(explicit ? explicitTransposeMatMulKernel(stockMatMulKernel!) : stockMatMulKernel!);
+    installed = matMulGradient;
+  }
   return {
     backend: "wasm",
     simd: tf.env().getBool("WASM_HAS_SIMD_SUPPORT"),

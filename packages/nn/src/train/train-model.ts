@@ -13,17 +13,15 @@ import {
   requireInteger,
   requireOptions,
 } from "../validate.js";
+import { chainForward, type Forward } from "./chain-forward.js";
 import { deriveSeed } from "./derive-seed.js";
+import { checkFit, evaluateUnchecked, LOSSES, type LossName, oneHot } from "./evaluate-model.js";
+import { meanLoss } from "./fused-loss.js";
 import {
-  checkFit,
-  countCorrect,
-  evaluateUnchecked,
-  LOSSES,
-  type LossName,
-  oneHot,
-  sumOfLosses,
-} from "./evaluate-model.js";
-import { createOptimizer, type OptimizerConfig, resolveOptimizerConfig } from "./optimizer-config.js";
+  createOptimizer,
+  type OptimizerConfig,
+  resolveOptimizerConfig,
+} from "./optimizer-config.js";
 import { setupBackend } from "./setup-backend.js";
 import type { Metrics, TrainingRecord } from "./training-record.js";
 
@@ -138,7 +136,9 @@ export async function trainModel(
   options: TrainModelOptions,
 ): Promise<TrainModelResult> {
   if (typeof options !== "object" || options === null) {
-    throw new TypeError(`trainModel: options must be an object with train, test and epochs; got ${describe(options)}`);
+    throw new TypeError(
+      `trainModel: options must be an object with train, test and epochs; got ${describe(options)}`,
+    );
   }
   const opts = requireOptions("trainModel: options", options);
   if (!(model instanceof tfl.LayersModel)) {
@@ -159,7 +159,12 @@ export async function trainModel(
     0,
   );
   const initialEpoch = optionalInteger("trainModel: options.initialEpoch", opts.initialEpoch, 0, 0);
-  const initialSeconds = optionalNumber("trainModel: options.initialSeconds", opts.initialSeconds, 0, 0);
+  const initialSeconds = optionalNumber(
+    "trainModel: options.initialSeconds",
+    opts.initialSeconds,
+    0,
+    0,
+  );
   const optimizerConfig = resolveOptimizerConfig(opts.optimizer);
   if (train.count === 0) throw new RangeError(`trainModel: ${train.name} has no samples`);
   if (test.count === 0) throw new RangeError(`trainModel: ${test.name} has no samples`);
@@ -176,9 +181,14 @@ export async function trainModel(
       ? train
       : selectSamples(
           train,
-          permutation(train.count, seededRandom(deriveSeed(seed, TRAIN_SUBSET))).subarray(0, evaluationSize),
+          permutation(train.count, seededRandom(deriveSeed(seed, TRAIN_SUBSET))).subarray(
+            0,
+            evaluationSize,
+          ),
           `${train.name} (evaluation subset)`,
         );
+  const forward: Forward =
+    chainForward(model) ?? ((x, training) => model.apply(x, { training }) as tf.Tensor);
   const variables = model.trainableWeights.map((w) => w.read() as tf.Variable);
   const kernels = model.trainableWeights
     .filter((w) => /\/kernel$/.test(w.originalName))
@@ -238,17 +248,18 @@ export async function trainModel(
         dropouts.forEach((layer, k) => {
           layer.seed = deriveSeed(seed, DROPOUT, step, k);
         });
-        const [batchLoss, batchCorrect] = tf.tidy(() => {
+        let batchLoss = Number.NaN;
+        let batchCorrect = 0;
+        tf.tidy(() => {
           const x = tf.tensor(inputs, [n, ...inputShape]);
           const y = oneHot(labels, classes);
-          const kept: tf.Scalar[] = [];
           optimizer.minimize(
             () => {
-              const outputs = model.apply(x, { training: true }) as tf.Tensor2D;
-              const dataLoss = tf.div(sumOfLosses(outputs, y, loss), n) as tf.Scalar;
-              // Copies kept past the gradient's scope (minimize disposes the
-              // loss it is given), disposed below.
-              kept.push(tf.keep(tf.clone(dataLoss)), tf.keep(countCorrect(outputs, labels)));
+              const outputs = forward(x, true) as tf.Tensor2D;
+              const dataLoss = meanLoss(outputs, y, loss);
+              // Read now (synchronous on wasm): minimize disposes what it is given.
+              batchLoss = dataLoss.dataSync()[0]!;
+              batchCorrect = countCorrectRows(outputs.dataSync() as Float32Array, labels, classes);
               if (optimizerConfig.weightDecay === 0 || kernels.length === 0) return dataLoss;
               const squares = tf.addN(kernels.map((w) => tf.sum(tf.square(w))));
               return tf.add(dataLoss, tf.mul(optimizerConfig.weightDecay / 2, squares)) as tf.Scalar;
@@ -256,23 +267,23 @@ export async function trainModel(
             false,
             variables,
           );
-          const values = tf.stack(kept).dataSync();
-          tf.dispose(kept);
-          return values;
-        }) as Float32Array;
+        });
         step += 1;
         if (!Number.isFinite(batchLoss)) {
           throw new RangeError(
             `trainModel: the training loss became ${batchLoss} at epoch ${epoch}, step ${s + 1}; the training diverged: lower the learning rate`,
           );
         }
-        lossSum += batchLoss! * n;
-        correct += batchCorrect!;
+        lossSum += batchLoss * n;
+        correct += batchCorrect;
         seen += n;
-        opts.onStep?.({ epoch, stepInEpoch: s + 1, stepsPerEpoch, step, loss: batchLoss! });
+        opts.onStep?.({ epoch, stepInEpoch: s + 1, stepsPerEpoch, step, loss: batchLoss });
         const end = s + 1 === stepsPerEpoch;
         if (end || marks.has(s + 1)) {
-          await record(end ? "epoch" : "step", step, { loss: lossSum / seen, accuracy: correct / seen });
+          await record(end ? "epoch" : "step", step, {
+            loss: lossSum / seen,
+            accuracy: correct / seen,
+          });
           lossSum = 0;
           correct = 0;
           seen = 0;
@@ -291,6 +302,19 @@ export async function trainModel(
       layer.seed = dropoutSeeds[k];
     });
   }
+}
+
+/** The number of rows of `outputs` ([n, classes], row-major) whose first largest value is at the label. */
+function countCorrectRows(outputs: Float32Array, labels: Int32Array, classes: number): number {
+  let correct = 0;
+  for (let i = 0; i < labels.length; i += 1) {
+    let best = 0;
+    for (let c = 1; c < classes; c += 1) {
+      if (outputs[i * classes + c]! > outputs[i * classes + best]!) best = c;
+    }
+    if (best === labels[i]) correct += 1;
+  }
+  return correct;
 }
 
 /** The steps within an epoch (1-based, before its last) after which to record. */

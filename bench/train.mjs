@@ -26,7 +26,13 @@ const SUITE = [
   { name: "mlp-784-256-256-10-adam", spec: "784-256-256-10", batch: 128, optimizer: "adam" },
   { name: "mlp-4-64-64-2-adam", spec: "4-64-64-2", batch: 128, optimizer: "adam" },
   { name: "mlp-4-64-64-2-sgd", spec: "4-64-64-2", batch: 32, optimizer: "sgd" },
-  { name: "cnn-conv8-pool-conv16-pool-fc64-10", spec: "conv8-pool-conv16-pool-fc64-10", batch: 128, optimizer: "adam", note: "no target" },
+  {
+    name: "cnn-conv8-pool-conv16-pool-fc64-10",
+    spec: "conv8-pool-conv16-pool-fc64-10",
+    batch: 128,
+    optimizer: "adam",
+    note: "no target",
+  },
 ];
 
 // ----------------------------------------------------------------- child: nettopo
@@ -45,11 +51,19 @@ if (process.argv[2] === "--child") {
   const inputs = Float32Array.from({ length: n * width }, () => normal(random));
   const labels = Int32Array.from({ length: n }, () => Math.floor(random() * classes));
   const train = nn.createDataset({ name: "random", sampleShape, inputs, labels });
-  const test = nn.createDataset({ name: "random-test", sampleShape, inputs: inputs.subarray(0, b * width), labels: labels.subarray(0, b) });
+  const test = nn.createDataset({
+    name: "random-test",
+    sampleShape,
+    inputs: inputs.subarray(0, b * width),
+    labels: labels.subarray(0, b),
+  });
   const { model } = nn.buildModel(spec, { inputShape: sampleShape, seed: 0 });
   const rates = [];
   let first = 0;
-  const config = optimizer === "adam" ? { name: "adam", learningRate: 1e-3 } : { name: "sgd", learningRate: 1e-2, momentum: 0.9 };
+  const config =
+    optimizer === "adam"
+      ? { name: "adam", learningRate: 1e-3 }
+      : { name: "sgd", learningRate: 1e-2, momentum: 0.9 };
   await nn.trainModel(model, {
     train,
     test,
@@ -105,7 +119,9 @@ function run(command, commandArgs) {
     maxBuffer: 1 << 24,
   });
   if (result.status !== 0) {
-    throw new Error(`${command} ${commandArgs.join(" ")} failed: ${result.stderr.trim().split("\n").at(-1)}`);
+    throw new Error(
+      `${command} ${commandArgs.join(" ")} failed: ${result.stderr.trim().split("\n").at(-1)}`,
+    );
   }
   return JSON.parse(result.stdout.trim().split("\n").at(-1));
 }
@@ -126,14 +142,42 @@ for (const c of suite) {
   const ratios = [];
   for (let r = 0; r < rounds; r += 1) {
     // One round: a child of each (alternating), each measuring one epoch after a warm-up epoch.
-    const a = run(process.execPath, [self, "--child", c.spec, String(c.batch), c.optimizer, String(steps), "1", "explicit-transpose"]).stepsPerSecond[0];
-    const t = run(PYTHON, [join(REPO, "bench", "train-torch.py"), c.spec, String(c.batch), c.optimizer, String(steps), "1", "1"]);
+    const a = run(process.execPath, [
+      self,
+      "--child",
+      c.spec,
+      String(c.batch),
+      c.optimizer,
+      String(steps),
+      "1",
+      "explicit-transpose",
+    ]).stepsPerSecond[0];
+    const t = run(PYTHON, [
+      join(REPO, "bench", "train-torch.py"),
+      c.spec,
+      String(c.batch),
+      c.optimizer,
+      String(steps),
+      "1",
+      "1",
+    ]);
     torchVersion = t.torch;
     nettopo.push(a);
     torch.push(t.stepsPerSecond[0]);
     ratios.push(a / t.stepsPerSecond[0]);
     if (stock && r < 2) {
-      slow.push(run(process.execPath, [self, "--child", c.spec, String(c.batch), c.optimizer, String(steps), "1", "stock"]).stepsPerSecond[0]);
+      slow.push(
+        run(process.execPath, [
+          self,
+          "--child",
+          c.spec,
+          String(c.batch),
+          c.optimizer,
+          String(steps),
+          "1",
+          "stock",
+        ]).stepsPerSecond[0],
+      );
     }
   }
   rows.push({
@@ -151,7 +195,9 @@ for (const c of suite) {
 
 const pad = (s, n) => String(s).padEnd(n);
 const num = (x, d = 1) => (x === undefined ? "-" : x.toFixed(d));
-console.log(`nettopo trainModel (TF.js wasm, 1 thread) vs PyTorch ${torchVersion} CPU (1 thread); steps/s, median of ${rounds} rounds of ${steps} steps`);
+console.log(
+  `nettopo trainModel (TF.js wasm, 1 thread) vs PyTorch ${torchVersion} CPU (1 thread); steps/s, median of ${rounds} rounds of ${steps} steps`,
+);
 console.log(
   `${pad("network", 38)}${pad("batch", 7)}${pad("opt", 6)}${pad("nettopo", 10)}${pad("pytorch", 10)}${pad("ratio", 8)}${pad("stock-grad", 12)}${pad("speed-up", 10)}`,
 );
@@ -161,4 +207,6 @@ for (const r of rows) {
   );
 }
 const targets = rows.filter((r) => r.note === "");
-console.log(`median ratio nettopo/PyTorch over the MLPs: ${median(targets.map((r) => r.ratio)).toFixed(2)} (target >= 0.5)`);
+console.log(
+  `median ratio nettopo/PyTorch over the MLPs: ${median(targets.map((r) => r.ratio)).toFixed(2)} (target >= 0.5)`,
+);

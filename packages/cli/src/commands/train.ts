@@ -1,16 +1,14 @@
 import { writeSync } from "node:fs";
-import {
-  ACTIVATIONS,
-  type ActivationName,
-  type DataConfig,
-  LOSSES,
-  type LossName,
-  type RunConfig,
-  type RunResult,
-  resumeRun,
-  type StepProgress,
-  type TrainingRecord,
-  trainRun,
+// Types only: @nettopo/nn loads TF.js, which is imported when a run starts, so
+// that the other commands and --help do not pay for it.
+import type {
+  ActivationName,
+  DataConfig,
+  LossName,
+  RunConfig,
+  RunResult,
+  StepProgress,
+  TrainingRecord,
 } from "@nettopo/nn";
 import { integerFlag, numberFlag, oneOf, parseCommandArgs } from "../flags.js";
 import { IoError } from "../io-error.js";
@@ -94,6 +92,10 @@ Exit status: 0 done, 1 bad data or a failed run, 2 bad usage, 130
 interrupted (Ctrl-C; the run directory resumes from its last epoch).
 `;
 
+/** The choices of --activation and --loss (as @nettopo/nn's ACTIVATIONS and LOSSES). */
+const ACTIVATIONS: readonly ActivationName[] = ["relu", "tanh", "sigmoid", "leaky-relu"];
+const LOSSES: readonly LossName[] = ["cross-entropy", "mse"];
+
 const OPTIONS = {
   arch: { type: "string" },
   activation: { type: "string" },
@@ -176,6 +178,7 @@ export function parseTrainArguments(args: readonly string[]): TrainCommand | "he
     }
   }
   if (epochs === undefined) throw new UsageError("train needs --epochs N for a new run");
+
   const number = (flag: string, value: string | undefined) =>
     value === undefined ? undefined : numberFlag(flag, value);
   const integer = (flag: string, value: string | undefined, min = 0) =>
@@ -255,6 +258,14 @@ export async function runTrain(args: readonly string[]): Promise<number> {
   if (command === "help") {
     process.stdout.write(TRAIN_USAGE);
     return 0;
+  }
+  const { parseArchitecture, resumeRun, trainRun } = await import("@nettopo/nn");
+  if (command.kind === "new") {
+    try {
+      parseArchitecture(command.config.arch);
+    } catch (error) {
+      throw new UsageError(`--arch: ${(error as Error).message}`);
+    }
   }
   const controller = new AbortController();
   const onSigint = () => controller.abort();

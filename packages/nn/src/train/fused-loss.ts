@@ -37,11 +37,9 @@ export function meanLoss(outputs: tf.Tensor2D, targets: tf.Tensor2D, loss: LossN
   }
   const f = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
     const [z, save] = args as [tf.Tensor, tf.GradSaveFunc];
-    const [value, gradient] = tf.engine().runKernel(
-      KERNEL,
-      { outputs: z, targets },
-      { loss },
-    ) as tf.Tensor[];
+    const [value, gradient] = tf
+      .engine()
+      .runKernel(KERNEL, { outputs: z, targets }, { loss }) as tf.Tensor[];
     save([gradient!]);
     return {
       value: value as tf.Scalar,

@@ -122,11 +122,13 @@ export class FusedMomentumOptimizer extends tf.MomentumOptimizer {
           : variableGradients[name];
         if (gradient == null) return;
         const accumulation = state.accumulations[i]!.variable;
-        const [newValue, newAccumulation] = tf.engine().runKernel(
-          MOMENTUM,
-          { value, gradient, accumulation },
-          { learningRate: state.learningRate, momentum: state.momentum },
-        ) as tf.Tensor[];
+        const [newValue, newAccumulation] = tf
+          .engine()
+          .runKernel(
+            MOMENTUM,
+            { value, gradient, accumulation },
+            { learningRate: state.learningRate, momentum: state.momentum },
+          ) as tf.Tensor[];
         accumulation.assign(newAccumulation!);
         value.assign(newValue!);
       });
@@ -162,7 +164,8 @@ function adamUpdate({ inputs, backend, attrs }: Parameters<tf.KernelFunc>[0]): t
     const vk = beta2! * v0![k]! + (1 - beta2!) * gk * gk;
     m1![k] = mk;
     v1![k] = vk;
-    w1![k] = w![k]! - (learningRate! * (mk / correction1!)) / (Math.sqrt(vk / correction2!) + epsilon!);
+    w1![k] =
+      w![k]! - (learningRate! * (mk / correction1!)) / (Math.sqrt(vk / correction2!) + epsilon!);
   }
   return outputs;
 }

@@ -83,7 +83,9 @@ export async function setupBackend(options?: SetupBackendOptions): Promise<Backe
     const explicit = matMulGradient === "explicit-transpose";
     tf.registerGradient(explicit ? explicitTransposeMatMulGradient : stockMatMulGradient!);
     tf.unregisterKernel(tf.BatchMatMul, "wasm");
-    tf.registerKernel(explicit ? explicitTransposeMatMulKernel(stockMatMulKernel!) : stockMatMulKernel!);
+    tf.registerKernel(
+      explicit ? explicitTransposeMatMulKernel(stockMatMulKernel!) : stockMatMulKernel!,
+    );
     installed = matMulGradient;
   }
   return {

@@ -262,7 +262,10 @@ export async function trainModel(
               batchCorrect = countCorrectRows(outputs.dataSync() as Float32Array, labels, classes);
               if (optimizerConfig.weightDecay === 0 || kernels.length === 0) return dataLoss;
               const squares = tf.addN(kernels.map((w) => tf.sum(tf.square(w))));
-              return tf.add(dataLoss, tf.mul(optimizerConfig.weightDecay / 2, squares)) as tf.Scalar;
+              return tf.add(
+                dataLoss,
+                tf.mul(optimizerConfig.weightDecay / 2, squares),
+              ) as tf.Scalar;
             },
             false,
             variables,

@@ -1,6 +1,6 @@
-import { readFileSync } from "node:fs";
-import { mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { constants, readFileSync } from "node:fs";
+import { access, mkdir, open, readdir, readFile, rm, stat } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
 import type * as tf from "@tensorflow/tfjs-core";
 import type * as tfl from "@tensorflow/tfjs-layers";
 import type { NormalizationStats } from "../data/normalize.js";
@@ -476,19 +476,42 @@ function describeData(data: PreparedData): RunFile["data"] {
   };
 }
 
-/** Refuses a directory that exists and holds anything. */
+/**
+ * Refuses a directory that exists and holds anything, or that cannot be
+ * created (its nearest existing ancestor is a file or is not writable),
+ * before any work is done.
+ */
 async function requireEmptyDirectory(directory: string): Promise<void> {
   let names: string[];
   try {
     names = await readdir(directory);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return;
-    if (code === "ENOTDIR")
-      throw new RangeError(
-        `the run directory ${directory} is a file; expected a new or empty directory`,
-      );
-    throw error;
+    if (code !== "ENOENT" && code !== "ENOTDIR") throw error;
+    let ancestor = resolve(directory);
+    for (;;) {
+      const info = await stat(ancestor).catch(() => undefined);
+      if (info !== undefined) {
+        if (!info.isDirectory()) {
+          throw new RangeError(
+            ancestor === resolve(directory)
+              ? `the run directory ${directory} is a file; expected a new or empty directory`
+              : `cannot create the run directory ${directory}: ${ancestor} is a file`,
+          );
+        }
+        try {
+          await access(ancestor, constants.W_OK);
+        } catch {
+          throw new RangeError(
+            `cannot create the run directory ${directory}: ${ancestor} is not writable`,
+          );
+        }
+        return;
+      }
+      const parent = dirname(ancestor);
+      if (parent === ancestor) return;
+      ancestor = parent;
+    }
   }
   if (names.length > 0) {
     throw new RangeError(

@@ -9,6 +9,7 @@ import {
 } from "../validate.js";
 import { deriveSeed } from "./derive-seed.js";
 import { type Architecture, parseArchitecture } from "./parse-architecture.js";
+import { requireBackend } from "./setup-backend.js";
 
 /** The activations a network's hidden layers can use. */
 export type ActivationName = "relu" | "tanh" | "sigmoid" | "leaky-relu";
@@ -108,6 +109,7 @@ export interface BuiltModel {
  * ```
  */
 export function buildModel(spec: string | Architecture, options?: BuildModelOptions): BuiltModel {
+  requireBackend("buildModel");
   const opts = requireOptions("buildModel: options", options);
   const architecture = typeof spec === "string" ? parseArchitecture(spec) : spec;
   if (

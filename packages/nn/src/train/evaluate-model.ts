@@ -3,6 +3,7 @@ import * as tfl from "@tensorflow/tfjs-layers";
 import { type Dataset, requireDataset } from "../data/dataset.js";
 import { describe, optionalChoice, optionalInteger, requireOptions } from "../validate.js";
 import { inputShapeOf } from "./layer-activations.js";
+import { requireBackend } from "./setup-backend.js";
 import type { Metrics } from "./training-record.js";
 
 /** The losses a classifier trains with. */
@@ -44,6 +45,7 @@ export function evaluateModel(
   dataset: Dataset,
   options?: EvaluateModelOptions,
 ): Metrics {
+  requireBackend("evaluateModel");
   const opts = requireOptions("evaluateModel: options", options);
   const loss = optionalChoice("evaluateModel: options.loss", opts.loss, LOSSES, "cross-entropy");
   const batchSize = optionalInteger("evaluateModel: options.batchSize", opts.batchSize, 1000, 1);

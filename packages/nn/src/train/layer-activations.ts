@@ -3,6 +3,7 @@ import * as tfl from "@tensorflow/tfjs-layers";
 import { type Dataset, requireDataset } from "../data/dataset.js";
 import type { NamedNdArray } from "../formats/nd-array.js";
 import { describe, formatShape, optionalInteger, requireOptions } from "../validate.js";
+import { requireBackend } from "./setup-backend.js";
 
 /** Options of {@link layerActivations}. */
 export interface LayerActivationsOptions {
@@ -39,6 +40,7 @@ export function layerActivations(
   layerNames: readonly string[],
   options?: LayerActivationsOptions,
 ): NamedNdArray[] {
+  requireBackend("layerActivations");
   const opts = requireOptions("layerActivations: options", options);
   const batchSize = optionalInteger("layerActivations: options.batchSize", opts.batchSize, 256, 1);
   if (!(model instanceof tfl.LayersModel)) {

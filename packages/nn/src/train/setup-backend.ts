@@ -114,3 +114,18 @@ async function initialise(): Promise<void> {
     tf.registerKernel(kernel);
   }
 }
+
+/**
+ * Checks that TF.js has a backend ready (internal: the synchronous entry
+ * points call it), naming the fix when not.
+ *
+ * @throws Error when no backend is initialised (the wasm backend starts asynchronously).
+ */
+export function requireBackend(caller: string): void {
+  try {
+    // The engine's backend getter initialises the best registered backend, and throws when it starts asynchronously.
+    void tf.engine().backend;
+  } catch {
+    throw new Error(`${caller}: TF.js has no backend ready; call await setupBackend() first`);
+  }
+}

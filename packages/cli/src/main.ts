@@ -4,6 +4,7 @@ import { FEATURES_USAGE, runFeatures } from "./commands/features.js";
 import { LAYERS_USAGE, runLayers } from "./commands/layers.js";
 import { PH_USAGE, runPh } from "./commands/ph.js";
 import { PLOT_USAGE, runPlot } from "./commands/plot.js";
+import { runTrain, TRAIN_USAGE } from "./commands/train.js";
 import { IoError } from "./io-error.js";
 import { UsageError } from "./usage-error.js";
 
@@ -23,6 +24,8 @@ Commands:
                     tensor name, op type, shape)
   activations MODEL write the activations of named layers on a data set to
                     an .npz file
+  train             train an MLP or a CNN (TF.js) into a resumable run
+                    directory (metrics per epoch, checkpoints, the model)
   help [COMMAND]    show this help, or the help of COMMAND
 
 Options:
@@ -41,6 +44,7 @@ const COMMANDS: Record<
   plot: { usage: PLOT_USAGE, run: runPlot },
   layers: { usage: LAYERS_USAGE, run: runLayers },
   activations: { usage: ACTIVATIONS_USAGE, run: runActivations },
+  train: { usage: TRAIN_USAGE, run: runTrain },
 };
 
 /**

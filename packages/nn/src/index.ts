@@ -116,5 +116,39 @@ export { graphFriendlyNames } from "./tfjs/graph-friendly-names.js";
 export { loadTfjsModel } from "./tfjs/load-tfjs-model.js";
 export type { TfjsLayer, TfjsModelParts } from "./tfjs/tfjs-model.js";
 export { TfjsModel } from "./tfjs/tfjs-model.js";
+export type {
+  ActivationName,
+  BuildModelOptions,
+  BuiltModel,
+  LayerInfo,
+  LayerKind,
+} from "./train/build-model.js";
+export { ACTIVATIONS, buildModel } from "./train/build-model.js";
+export type { EvaluateModelOptions, LossName } from "./train/evaluate-model.js";
+export { evaluateModel, LOSSES } from "./train/evaluate-model.js";
+export { fileSystemHandler } from "./train/file-system-handler.js";
+export type { LayerActivationsOptions } from "./train/layer-activations.js";
+export { layerActivations } from "./train/layer-activations.js";
+export { loadTfjsModel as loadTrainedModel } from "./train/load-tfjs-model.js";
+export { readMetrics } from "./train/metrics-log.js";
+export type { OptimizerConfig, ResolvedOptimizerConfig } from "./train/optimizer-config.js";
+export { createOptimizer, resolveOptimizerConfig } from "./train/optimizer-config.js";
+export type { Architecture, HiddenLayerSpec } from "./train/parse-architecture.js";
+export { parseArchitecture } from "./train/parse-architecture.js";
+export type { DataConfig, PreparedData, ResolvedDataConfig } from "./train/prepare-data.js";
+export { DATASET_NAMES, prepareData } from "./train/prepare-data.js";
+export type { BackendInfo, SetupBackendOptions } from "./train/setup-backend.js";
+export { setupBackend } from "./train/setup-backend.js";
+export type { StepProgress, TrainModelOptions, TrainModelResult } from "./train/train-model.js";
+export { trainModel } from "./train/train-model.js";
+export type {
+  ResumeRunOptions,
+  RunConfig,
+  RunFile,
+  RunOptions,
+  RunResult,
+} from "./train/train-run.js";
+export { resumeRun, trainRun } from "./train/train-run.js";
+export type { Metrics, TrainingRecord } from "./train/training-record.js";
 export { closestNames } from "./util/closest-names.js";
 export { formatBytes } from "./util/format-bytes.js";

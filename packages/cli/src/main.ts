@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { ACTIVATIONS_USAGE, runActivations } from "./commands/activations.js";
+import { DISTANCE_USAGE, runDistance } from "./commands/distance.js";
 import { FEATURES_USAGE, runFeatures } from "./commands/features.js";
 import { LAYERS_USAGE, runLayers } from "./commands/layers.js";
 import { PH_USAGE, runPh } from "./commands/ph.js";
@@ -16,6 +17,8 @@ Topology, geometry and statistics of deep neural networks.
 Commands:
   ph INPUT          persistent homology (Vietoris-Rips barcodes, as Ripser)
                     of a point cloud or a distance matrix
+  distance A B      bottleneck, Wasserstein or sliced Wasserstein distance
+                    between two persistence diagrams
   features DIAGRAM  features and vectorizations of persistence diagrams
                     (statistics, entropy, Betti curves, landscapes, images)
   plot DIAGRAM...   draw diagrams, barcodes, Betti curves, landscapes or
@@ -40,6 +43,7 @@ const COMMANDS: Record<
   { usage: string; run: (args: readonly string[]) => Promise<number> }
 > = {
   ph: { usage: PH_USAGE, run: runPh },
+  distance: { usage: DISTANCE_USAGE, run: runDistance },
   features: { usage: FEATURES_USAGE, run: runFeatures },
   plot: { usage: PLOT_USAGE, run: runPlot },
   layers: { usage: LAYERS_USAGE, run: runLayers },

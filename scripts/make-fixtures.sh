@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
-for pkg in ripser python3-gudhi python3-numpy; do
+for pkg in ripser python3-gudhi python3-numpy python3-pot python3-scipy; do
   dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -17,3 +17,4 @@ fi
 /usr/bin/python3 scripts/fixtures/cubical.py
 /usr/bin/python3 scripts/fixtures/metric.py
 /usr/bin/python3 scripts/fixtures/flag.py
+/usr/bin/python3 scripts/fixtures/wasserstein.py

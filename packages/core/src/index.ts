@@ -16,6 +16,8 @@ export type {
 export { diagramToJSON } from "./diagrams/diagram-to-json.js";
 export { formatG } from "./diagrams/format-g.js";
 export { formatRipserBarcodes } from "./diagrams/ripser-barcodes.js";
+export type { WassersteinOptions } from "./diagrams/wasserstein-distance.js";
+export { wassersteinDistance, wassersteinMatching } from "./diagrams/wasserstein-distance.js";
 export type { CondensedFromFullOptions } from "./metric/condensed-from-full.js";
 export { condensedFromFull } from "./metric/condensed-from-full.js";
 export type { CondensedFromLowerOptions } from "./metric/condensed-from-lower.js";

@@ -42,8 +42,8 @@
  * a feasible dual of the problem on all useful edges, the flow satisfies
  * complementary slackness with it, and the flow is optimal there (LP
  * duality), hence optimal overall by the pruning claim. Otherwise each a-site
- * with negative reduced costs gets its most negative edges (2, then 4, 8...
- * on later rounds), gives its units back (its heads become deficit nodes),
+ * with negative reduced costs gets its most negative edges (4, then 8, 16
+ * and 32 on later rounds), gives its units back (its heads become deficit nodes),
  * and has π(a) raised until its out-edges are non-negative again (it has no
  * residual in-edge then, so nothing else changes); the solve resumes. The
  * graph grows every round, so this ends. A reduced cost counts as negative
@@ -62,9 +62,16 @@
  * it pops one, the path carries its bottleneck amount, and only the settled
  * nodes' potentials move (π += dist - dist(target)), so a search costs what
  * it explores, not n. From the second round a search may pass through Δ,
- * whose n + m out-edges sit in a lazy heap keyed by reduced cost (the keys
- * only grow, since potentials of the nodes in it only decrease) instead of
- * being scanned.
+ * whose n + m out-edges sit in a lazy heap keyed by reduced cost instead of
+ * being scanned (a stored key stays a lower bound because the potentials of
+ * the nodes in the heap only decrease; an a-site whose π is raised by
+ * pricing leaves the heap first).
+ *
+ * Memory is linear in the number of sites (the first graph has at most
+ * 2 K edges per site). Time: about 1 s for W1 and 1.5 s for W2 (q = 2) on
+ * random diagrams of 10k points; diagrams whose points all lie far from the
+ * diagonal (a pure assignment problem, where optimal couples in 2-d span all
+ * scales) need more pricing rounds and are several times slower.
  */
 
 import { DiagramPointTree } from "./diagram-point-tree.js";

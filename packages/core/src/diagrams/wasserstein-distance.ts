@@ -36,7 +36,8 @@ export interface WassersteinOptions {
  * diagonal node, solved by successive shortest paths (Dijkstra on reduced
  * costs with potentials, Jonker–Volgenant style) on a sparse candidate graph
  * found with a 2-d tree, which pricing with the final potentials proves
- * sufficient (or extends); memory is linear in the number of pairs. See
+ * sufficient (or extends); equal pairs are merged into sites with
+ * multiplicities; memory is linear in the number of pairs. See
  * `exact-wasserstein-solver.ts` for the argument. Reference: Kerber,
  * Morozov, Nigmetov, "Geometry helps to compare persistence diagrams", ACM
  * JEA 22 (2017), for the formulation; Jonker, Volgenant, "A shortest
@@ -61,7 +62,7 @@ export interface WassersteinOptions {
  * ```
  */
 export function wassersteinDistance(a: Barcode, b: Barcode, options?: WassersteinOptions): number {
-  return solve("wassersteinDistance", a, b, options).distance;
+  return solve("wassersteinDistance", a, b, options, false).distance;
 }
 
 /**
@@ -92,7 +93,7 @@ export function wassersteinMatching(
   b: Barcode,
   options?: WassersteinOptions,
 ): DistanceWithMatching {
-  return solve("wassersteinMatching", a, b, options);
+  return solve("wassersteinMatching", a, b, options, true);
 }
 
 function solve(
@@ -100,6 +101,7 @@ function solve(
   a: Barcode,
   b: Barcode,
   options: WassersteinOptions | undefined,
+  wantMatching: boolean,
 ): DistanceWithMatching {
   requireBarcode(`${caller}: a`, a);
   requireBarcode(`${caller}: b`, b);
@@ -114,6 +116,13 @@ function solve(
     );
   }
 
+  const essential = pairEssentialClasses(a, b);
+  if (essential === null && !wantMatching) {
+    return {
+      distance: Number.POSITIVE_INFINITY,
+      matching: { a: new Int32Array(0), b: new Int32Array(0) },
+    };
+  }
   // Finite pairs off the diagonal go to the solver; pairs on the diagonal are
   // matched with it at no cost (they have no useful partner: see the solver).
   const left = offDiagonal(a);
@@ -126,7 +135,6 @@ function solve(
     q,
     p,
   );
-  const essential = pairEssentialClasses(a, b);
   let distance = Number.POSITIVE_INFINITY;
   if (essential !== null) {
     let essentialCost = 0;

@@ -27,3 +27,4 @@ fi
 /usr/bin/python3 scripts/fixtures/auction.py
 node scripts/fixtures/tfjs.mjs
 /usr/bin/python3 scripts/fixtures/tfjs.py
+/usr/bin/python3 scripts/fixtures/wasserstein.py

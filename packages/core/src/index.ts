@@ -97,6 +97,8 @@ export {
   persistenceSilhouette,
 } from "./diagrams/vectorize/persistence-silhouette.js";
 export type { SampleGridOptions, SampleGridSettings } from "./diagrams/vectorize/sample-grid.js";
+export type { WassersteinOptions } from "./diagrams/wasserstein-distance.js";
+export { wassersteinDistance, wassersteinMatching } from "./diagrams/wasserstein-distance.js";
 export type { CondensedFromFullOptions } from "./metric/condensed-from-full.js";
 export { condensedFromFull } from "./metric/condensed-from-full.js";
 export type { CondensedFromLowerOptions } from "./metric/condensed-from-lower.js";

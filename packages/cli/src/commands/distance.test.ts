@@ -31,11 +31,23 @@ describe("nettopo distance", () => {
     assert.equal(stdout, "1\n");
   });
 
-  it("prints the Wasserstein distance within its relative error, and the matching", () => {
+  it("prints the exact Wasserstein distance, the auction's within its error, and the matching", () => {
     const w = runCli(["distance", A, B, "--dim", "1", "--metric", "wasserstein"]);
     assert.equal(w.status, 0);
-    const value = Number(w.stdout);
-    assert.ok(value >= 1.5 - 1e-12 && value <= 1.5 * 1.01, w.stdout);
+    assert.equal(w.stdout, "1.5\n");
+    const auction = runCli([
+      "distance",
+      A,
+      B,
+      "--dim",
+      "1",
+      "--metric",
+      "wasserstein",
+      "--relative-error",
+      "0.01",
+    ]);
+    const value = Number(auction.stdout);
+    assert.ok(value >= 1.5 - 1e-12 && value <= 1.5 * 1.01, auction.stdout);
     const m = runCli(["distance", A, B, "--dim", "1", "--matching"]);
     const { distance, matching } = JSON.parse(m.stdout);
     assert.equal(distance, 1);

@@ -1,10 +1,10 @@
 import {
-  auctionWasserstein,
-  auctionWassersteinMatching,
   bottleneckDistance,
   bottleneckMatching,
   type DistanceWithMatching,
   slicedWassersteinDistance,
+  wassersteinDistance,
+  wassersteinMatching,
 } from "@nettopo/core";
 import { integerFlag, numberFlag, oneOf, parseCommandArgs } from "../flags.js";
 import { DIAGRAM_FORMATS } from "../readers/diagram-file.js";
@@ -30,8 +30,7 @@ Options:
   --internal-p Q       ground norm L_q between points, q in [1, inf]
                        (default inf), for wasserstein
   --relative-error E   wasserstein by auction, certified within a factor
-                       1 + E of the exact value (default 0.01; the exact
-                       solver is not in this version yet)
+                       1 + E of the exact value (default 0: exact)
   --directions N       sliced: number of directions (default 10, as GUDHI)
   --matching           print JSON {"distance": d, "matching": [[i, j], ...]}
                        instead: pair i of A matched with pair j of B, -1 for
@@ -94,13 +93,8 @@ export async function runDistance(args: readonly string[]): Promise<number> {
       : numberFlag("--internal-p", values["internal-p"], { min: 1, allowInfinity: true });
   const relativeError =
     values["relative-error"] === undefined
-      ? 0.01
+      ? 0
       : numberFlag("--relative-error", values["relative-error"]);
-  if (relativeError <= 0) {
-    throw new UsageError(
-      "--relative-error must be > 0: the exact Wasserstein solver is not in this version yet",
-    );
-  }
   const directions =
     values.directions === undefined ? 10 : integerFlag("--directions", values.directions, 1);
   const [a, b] = readDiagramsForDim(positionals, {
@@ -113,7 +107,7 @@ export async function runDistance(args: readonly string[]): Promise<number> {
     const result: DistanceWithMatching =
       metric === "bottleneck"
         ? bottleneckMatching(a, b)
-        : auctionWassersteinMatching(a, b, wassersteinOptions);
+        : wassersteinMatching(a, b, wassersteinOptions);
     process.stdout.write(`${matchingJSON(result)}\n`);
     return 0;
   }
@@ -121,7 +115,7 @@ export async function runDistance(args: readonly string[]): Promise<number> {
     metric === "bottleneck"
       ? bottleneckDistance(a, b)
       : metric === "wasserstein"
-        ? auctionWasserstein(a, b, wassersteinOptions)
+        ? wassersteinDistance(a, b, wassersteinOptions)
         : slicedWassersteinDistance(a, b, { directions });
   process.stdout.write(`${formatNumber(distance)}\n`);
   return 0;

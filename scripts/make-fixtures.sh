@@ -28,3 +28,5 @@ fi
 node scripts/fixtures/tfjs.mjs
 /usr/bin/python3 scripts/fixtures/tfjs.py
 /usr/bin/python3 scripts/fixtures/wasserstein.py
+/usr/bin/python3 scripts/fixtures/neurons.py
+/usr/bin/python3 scripts/fixtures/mapper.py

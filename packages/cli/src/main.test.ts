@@ -54,7 +54,10 @@ describe("nettopo", () => {
   it("refuses an unknown command or option in one line with exit code 2", () => {
     const command = runCli(["frobnicate"]);
     assert.equal(command.status, 2);
-    assertOneLineError(command.stderr, /unknown command "frobnicate"; expected one of: ph, .*help/);
+    assertOneLineError(
+      command.stderr,
+      /unknown command "frobnicate"; expected one of: demo, ph, .*help/,
+    );
     const option = runCli(["--frobnicate"]);
     assert.equal(option.status, 2);
     assertOneLineError(option.stderr, /unknown option "--frobnicate"/);

@@ -1,10 +1,16 @@
 import { readFileSync } from "node:fs";
 import { ACTIVATIONS_USAGE, runActivations } from "./commands/activations.js";
+import { DEMO_USAGE, runDemo } from "./commands/demo.js";
 import { DISTANCE_USAGE, runDistance } from "./commands/distance.js";
+import { EXPERIMENT_USAGE, runExperiment } from "./commands/experiment.js";
 import { FEATURES_USAGE, runFeatures } from "./commands/features.js";
 import { LAYERS_USAGE, runLayers } from "./commands/layers.js";
+import { MAPPER_USAGE, runMapper } from "./commands/mapper.js";
+import { NEURONS_USAGE, runNeurons } from "./commands/neurons.js";
 import { PH_USAGE, runPh } from "./commands/ph.js";
 import { PLOT_USAGE, runPlot } from "./commands/plot.js";
+import { REPORT_USAGE, runReport } from "./commands/report.js";
+import { runServe, SERVE_USAGE } from "./commands/serve.js";
 import { runTrain, TRAIN_USAGE } from "./commands/train.js";
 import { IoError } from "./io-error.js";
 import { UsageError } from "./usage-error.js";
@@ -15,6 +21,8 @@ export const USAGE = `Usage: nettopo <command> [options]
 Topology, geometry and statistics of deep neural networks.
 
 Commands:
+  demo              train a small network on built-in data, follow the
+                    topology of its neurons, write report.html (start here)
   ph INPUT          persistent homology (Vietoris-Rips barcodes, as Ripser)
                     of a point cloud or a distance matrix
   distance A B      bottleneck, Wasserstein or sliced Wasserstein distance
@@ -29,6 +37,17 @@ Commands:
                     an .npz file
   train             train an MLP or a CNN (TF.js) into a resumable run
                     directory (metrics per epoch, checkpoints, the model)
+  neurons INPUT     topology of a network's neurons: persistent homology of
+                    1-|corr| of their activations (.npz, or an ONNX model run
+                    on a data set), bootstrapped samples, features, Betti curves
+  experiment disk4  the seed experiment: four ReLU MLPs on D^4 trained with
+                    the neuron monitor; how H0/H1/H2 evolve
+  report RUN_DIR... one self-contained HTML report of training runs: curves,
+                    neuron topology per epoch (with --figures, SVG and PNG)
+  serve RUN_DIR...  the live run dashboard: the report of runs being trained,
+                    updated as they write (binds 127.0.0.1)
+  mapper INPUT      the Mapper graph of a layer's activations (.npy, .npz,
+                    or a model run on a data set) as node-link JSON
   help [COMMAND]    show this help, or the help of COMMAND
 
 Options:
@@ -42,6 +61,7 @@ const COMMANDS: Record<
   string,
   { usage: string; run: (args: readonly string[]) => Promise<number> }
 > = {
+  demo: { usage: DEMO_USAGE, run: runDemo },
   ph: { usage: PH_USAGE, run: runPh },
   distance: { usage: DISTANCE_USAGE, run: runDistance },
   features: { usage: FEATURES_USAGE, run: runFeatures },
@@ -49,6 +69,11 @@ const COMMANDS: Record<
   layers: { usage: LAYERS_USAGE, run: runLayers },
   activations: { usage: ACTIVATIONS_USAGE, run: runActivations },
   train: { usage: TRAIN_USAGE, run: runTrain },
+  neurons: { usage: NEURONS_USAGE, run: runNeurons },
+  experiment: { usage: EXPERIMENT_USAGE, run: runExperiment },
+  report: { usage: REPORT_USAGE, run: runReport },
+  serve: { usage: SERVE_USAGE, run: runServe },
+  mapper: { usage: MAPPER_USAGE, run: runMapper },
 };
 
 /**

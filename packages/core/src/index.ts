@@ -99,6 +99,67 @@ export {
 export type { SampleGridOptions, SampleGridSettings } from "./diagrams/vectorize/sample-grid.js";
 export type { WassersteinOptions } from "./diagrams/wasserstein-distance.js";
 export { wassersteinDistance, wassersteinMatching } from "./diagrams/wasserstein-distance.js";
+export type {
+  ActivationReduction,
+  ActivationRowsOptions,
+} from "./mapper/activation-rows.js";
+export { activationRows } from "./mapper/activation-rows.js";
+export { balancedCover } from "./mapper/balanced-cover.js";
+export type { ClusterParameters, ClusterSpec } from "./mapper/cluster-spec.js";
+export type { CoordinateLensOptions } from "./mapper/coordinate-lens.js";
+export { coordinateLens } from "./mapper/coordinate-lens.js";
+export type { IntervalCoverOptions } from "./mapper/cover-options.js";
+export type { CoverSpec } from "./mapper/cover-spec.js";
+export { coverFromSpec } from "./mapper/cover-spec.js";
+export type { DbscanOptions } from "./mapper/dbscan.js";
+export { dbscan } from "./mapper/dbscan.js";
+export type { DensityLensOptions } from "./mapper/density-lens.js";
+export { densityLens } from "./mapper/density-lens.js";
+export type { DistanceToMeasureLensOptions } from "./mapper/distance-to-measure-lens.js";
+export { distanceToMeasureLens } from "./mapper/distance-to-measure-lens.js";
+export type { EccentricityLensOptions } from "./mapper/eccentricity-lens.js";
+export { eccentricityLens } from "./mapper/eccentricity-lens.js";
+export { givenCover } from "./mapper/given-cover.js";
+export { givenLens } from "./mapper/given-lens.js";
+export { l2NormLens } from "./mapper/l2-norm-lens.js";
+export type { LensSpec } from "./mapper/lens-spec.js";
+export { lensFromSpec } from "./mapper/lens-spec.js";
+export { mapper } from "./mapper/mapper.js";
+export { mapperAsync } from "./mapper/mapper-async.js";
+export type {
+  CoverElement,
+  CoverKind,
+  EmptyElementPolicy,
+  MapperCover,
+} from "./mapper/mapper-cover.js";
+export type { LabelHistogram, MapperGraph, MapperNode } from "./mapper/mapper-graph.js";
+export type { MapperGraphFromClustersOptions } from "./mapper/mapper-graph-from-clusters.js";
+export { mapperGraphFromClusters } from "./mapper/mapper-graph-from-clusters.js";
+export type {
+  MapperGraphJSON,
+  MapperGraphToJSONOptions,
+  MapperLinkJSON,
+  MapperNodeJSON,
+} from "./mapper/mapper-graph-to-json.js";
+export { mapperGraphToJSON } from "./mapper/mapper-graph-to-json.js";
+export type { LensKind, MapperLens } from "./mapper/mapper-lens.js";
+export type {
+  MapperLinks,
+  MapperNerve,
+  MapperNerveOptions,
+  NerveSimplices,
+} from "./mapper/mapper-nerve.js";
+export { mapperNerve } from "./mapper/mapper-nerve.js";
+export type { MapperPoints } from "./mapper/mapper-points.js";
+export type { MapperOptions } from "./mapper/mapper-steps.js";
+export { mapperSteps } from "./mapper/mapper-steps.js";
+export type { PcaLensOptions } from "./mapper/pca-lens.js";
+export { pcaLens } from "./mapper/pca-lens.js";
+export type { SingleLinkageGapOptions } from "./mapper/single-linkage-gap.js";
+export { singleLinkageGap } from "./mapper/single-linkage-gap.js";
+export type { UmapLensOptions } from "./mapper/umap-lens.js";
+export { umapLens } from "./mapper/umap-lens.js";
+export { uniformCover } from "./mapper/uniform-cover.js";
 export type { CondensedFromFullOptions } from "./metric/condensed-from-full.js";
 export { condensedFromFull } from "./metric/condensed-from-full.js";
 export type { CondensedFromLowerOptions } from "./metric/condensed-from-lower.js";
@@ -109,6 +170,8 @@ export {
   estimateCondensedBytes,
   MAX_CONDENSED_LENGTH,
 } from "./metric/condensed-size.js";
+export type { CorrelationAccumulatorOptions } from "./metric/correlation-accumulator.js";
+export { CorrelationAccumulator } from "./metric/correlation-accumulator.js";
 export type {
   ActivationShape,
   CorrelationDissimilarityKind,
@@ -120,6 +183,44 @@ export { pairwiseDistances } from "./metric/pairwise-distances.js";
 export { pointCloud } from "./metric/point-cloud.js";
 export type { SparseDistancesOptions } from "./metric/sparse-distances.js";
 export { sparseDistances } from "./metric/sparse-distances.js";
+export type { LayerActivations } from "./neurons/layer-activations.js";
+export type {
+  NeuronCorrelations,
+  NeuronCorrelationsOptions,
+} from "./neurons/neuron-correlations.js";
+export { neuronCorrelations } from "./neurons/neuron-correlations.js";
+export type {
+  NeuronDissimilarityOptions,
+  NeuronDistances,
+} from "./neurons/neuron-dissimilarity.js";
+export {
+  DEFAULT_NEURON_MEMORY_BUDGET,
+  neuronDissimilarity,
+} from "./neurons/neuron-dissimilarity.js";
+export type { NeuronFeaturesOptions } from "./neurons/neuron-features.js";
+export { neuronFeatures } from "./neurons/neuron-features.js";
+export type { NeuronImportance, NeuronImportanceOptions } from "./neurons/neuron-importance.js";
+export { neuronImportance } from "./neurons/neuron-importance.js";
+export type {
+  NeuronPersistence,
+  NeuronPersistenceOptions,
+} from "./neurons/neuron-persistence.js";
+export { neuronPersistence } from "./neurons/neuron-persistence.js";
+export type { SelectInputsOptions } from "./neurons/select-inputs.js";
+export { selectInputs } from "./neurons/select-inputs.js";
+export type {
+  NeuronSampling,
+  NeuronSelection,
+  SelectNeuronsOptions,
+} from "./neurons/select-neurons.js";
+export { NEURON_SAMPLINGS, selectNeurons } from "./neurons/select-neurons.js";
+export type {
+  BettiCurveBand,
+  FeatureSpread,
+  NeuronRepeatsSummary,
+  SummarizeNeuronRepeatsOptions,
+} from "./neurons/summarize-neuron-repeats.js";
+export { summarizeNeuronRepeats } from "./neurons/summarize-neuron-repeats.js";
 export type { FlagOptions, WeightedGraph } from "./ph/flag-persistence.js";
 export { flagPersistence } from "./ph/flag-persistence.js";
 export type { Graph } from "./ph/lower-star-persistence.js";
@@ -128,8 +229,15 @@ export type { RipsOptions } from "./ph/rips-persistence.js";
 export { ripsPersistence } from "./ph/rips-persistence.js";
 export type { BarcodeSpecOptions } from "./plots/barcode-spec.js";
 export { barcodeSpec } from "./plots/barcode-spec.js";
+export type {
+  BettiCurvesByEpochSpecOptions,
+  EpochBettiCurve,
+} from "./plots/betti-curves-by-epoch-spec.js";
+export { bettiCurvesByEpochSpec } from "./plots/betti-curves-by-epoch-spec.js";
 export type { CurveSeries, Curves, CurvesSpecOptions } from "./plots/curves-spec.js";
 export { curvesSpec } from "./plots/curves-spec.js";
+export type { EpochCurvesSpecOptions, EpochSeries } from "./plots/epoch-curves-spec.js";
+export { epochCurvesSpec } from "./plots/epoch-curves-spec.js";
 export type { LabelledDiagram } from "./plots/labelled-diagram.js";
 export type { PersistenceDiagramSpecOptions } from "./plots/persistence-diagram-spec.js";
 export { persistenceDiagramSpec } from "./plots/persistence-diagram-spec.js";
@@ -142,7 +250,7 @@ export type { PlotOptions } from "./plots/plot-options.js";
 export { PLOT_PALETTE } from "./plots/plot-palette.js";
 export type { VegaLiteSpec } from "./plots/vega-lite-spec.js";
 export type { RandomSource } from "./random.js";
-export { gaussian, seededRandom } from "./random.js";
+export { deriveSeed, gaussian, seededRandom } from "./random.js";
 export type { AverageCurve } from "./stats/average-betti-curve.js";
 export { averageBettiCurve } from "./stats/average-betti-curve.js";
 export { averageCurveWithBand } from "./stats/average-curve-with-band.js";

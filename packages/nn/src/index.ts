@@ -62,6 +62,24 @@ export type { TwoMoonsOptions } from "./data/synthetic/two-moons.js";
 export { twoMoons } from "./data/synthetic/two-moons.js";
 export type { TrainTestSplit, TrainTestSplitOptions } from "./data/train-test-split.js";
 export { trainTestSplit } from "./data/train-test-split.js";
+export type {
+  Disk4ExperimentOptions,
+  Disk4ExperimentResult,
+  Disk4ExperimentSettings,
+  Disk4Run,
+} from "./experiments/disk4-experiment.js";
+export {
+  DISK4_ARCHITECTURES,
+  DISK4_PRESETS,
+  runDisk4Experiment,
+} from "./experiments/disk4-experiment.js";
+export type {
+  DimensionSummary,
+  MeanStd,
+  TopologyEvolutionOptions,
+  TopologyEvolutionPoint,
+} from "./experiments/topology-evolution.js";
+export { topologyEvolution } from "./experiments/topology-evolution.js";
 export { convertNdArray } from "./formats/convert-nd-array.js";
 export type {
   ArrayToWrite,
@@ -72,6 +90,8 @@ export type {
   NdArrayData,
 } from "./formats/nd-array.js";
 export { DTYPES } from "./formats/nd-array.js";
+export type { NpyDtype, NpyHeader } from "./formats/npy-header.js";
+export { isNpy, NPY_DTYPES, NPY_MAGIC, parseNpyHeader } from "./formats/npy-header.js";
 export type { NpyStreamWriter, NpyStreamWriterOptions } from "./formats/npy-stream-writer.js";
 export { openNpyStreamWriter } from "./formats/npy-stream-writer.js";
 export type { ReadIdxOptions } from "./formats/read-idx.js";
@@ -91,7 +111,24 @@ export type { NpzFileEntry, WriteNpzFileOptions } from "./formats/write-npz-file
 export { writeNpzFile } from "./formats/write-npz-file.js";
 export type { WriteSafetensorsOptions } from "./formats/write-safetensors.js";
 export { writeSafetensors } from "./formats/write-safetensors.js";
+export type { MapperInWorkersOptions } from "./mapper/mapper-in-workers.js";
+export { mapperInWorkers } from "./mapper/mapper-in-workers.js";
 export { loadModel } from "./models/load-model.js";
+export type {
+  BootstrapNeuronOptions,
+  NeuronBootstrap,
+  NeuronRepeat,
+} from "./neurons/bootstrap-neuron-persistence.js";
+export { bootstrapNeuronPersistence } from "./neurons/bootstrap-neuron-persistence.js";
+export type {
+  NeuronBootstrapJson,
+  NeuronBootstrapToJsonOptions,
+  NeuronLayerShape,
+  NeuronRepeatJson,
+} from "./neurons/neuron-bootstrap-to-json.js";
+export { neuronBootstrapToJson } from "./neurons/neuron-bootstrap-to-json.js";
+export type { NeuronMetric } from "./neurons/neuron-metrics.js";
+export { NEURON_METRICS } from "./neurons/neuron-metrics.js";
 export type { OnnxSessionOptions } from "./onnx/create-onnx-session.js";
 export { estimateActivationBytes } from "./onnx/estimate-activation-bytes.js";
 export type {
@@ -131,12 +168,19 @@ export type { LayerActivationsOptions } from "./train/layer-activations.js";
 export { layerActivations } from "./train/layer-activations.js";
 export { loadTfjsModel as loadTrainedModel } from "./train/load-tfjs-model.js";
 export { readMetrics } from "./train/metrics-log.js";
+export type {
+  NeuronMonitorConfig,
+  NeuronMonitorParameters,
+  ResolvedNeuronMonitorConfig,
+} from "./train/neuron-monitor-config.js";
 export type { OptimizerConfig, ResolvedOptimizerConfig } from "./train/optimizer-config.js";
 export { createOptimizer, resolveOptimizerConfig } from "./train/optimizer-config.js";
 export type { Architecture, HiddenLayerSpec } from "./train/parse-architecture.js";
 export { parseArchitecture } from "./train/parse-architecture.js";
 export type { DataConfig, PreparedData, ResolvedDataConfig } from "./train/prepare-data.js";
 export { DATASET_NAMES, prepareData } from "./train/prepare-data.js";
+export type { TopologyRecord } from "./train/read-topology.js";
+export { readTopology, TOPOLOGY_FILE } from "./train/read-topology.js";
 export type { BackendInfo, SetupBackendOptions } from "./train/setup-backend.js";
 export { setupBackend } from "./train/setup-backend.js";
 export type { StepProgress, TrainModelOptions, TrainModelResult } from "./train/train-model.js";

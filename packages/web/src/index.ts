@@ -1,5 +1,28 @@
-/**
- * @nettopo/web: the browser app. Empty until the web-app issue; the browser
- * smoke test of @nettopo/core lives in packages/cli's tests for now.
- */
-export {};
+export { REPORT_CHART_CONFIG } from "./report/chart-config.js";
+export type {
+  MetricsJSON,
+  ReportData,
+  ReportEvent,
+  ReportRun,
+  RunConfigJSON,
+  TopologySnapshotJSON,
+  TrainingRecordJSON,
+} from "./report/report-data.js";
+export type {
+  FeatureBand,
+  FeatureInfo,
+  FigureSize,
+  ReportFigure,
+  TrainingMetric,
+} from "./report/report-figures.js";
+export {
+  barcodeFigure,
+  bettiFigure,
+  diagramFigure,
+  featureCatalog,
+  featureFigure,
+  reportFigures,
+  trainingFigure,
+} from "./report/report-figures.js";
+export type { AppPage } from "./self-contained-page.js";
+export { appPagePath, selfContainedPage } from "./self-contained-page.js";

@@ -1,19 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { assertOneLineError } from "../test-support/assert-one-line-error.js";
 import { runCli } from "../test-support/run-cli.js";
+import { scratchDirectory } from "../test-support/scratch-directory.js";
 
-const dir = mkdtempSync(join(tmpdir(), "nettopo-distance-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const { file } = scratchDirectory("nettopo-distance-");
 
 // H1 of A: [0,4] and [1,2]; of B: [0,3]. Bottleneck (L-inf): [0,4]->[0,3] costs 1,
 // [1,2] -> diagonal costs 0.5, so 1. W1 (L-inf): 1 + 0.5 = 1.5.

@@ -1,19 +1,10 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { assertOneLineError } from "../test-support/assert-one-line-error.js";
 import { runCli } from "../test-support/run-cli.js";
+import { scratchDirectory } from "../test-support/scratch-directory.js";
 
-const dir = mkdtempSync(join(tmpdir(), "nettopo-features-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const { file } = scratchDirectory("nettopo-features-");
 
 const A = file(
   "a.json",

@@ -1,19 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, describe, it } from "node:test";
+import { describe, it } from "node:test";
 import { assertOneLineError } from "../test-support/assert-one-line-error.js";
 import { runCli } from "../test-support/run-cli.js";
+import { scratchDirectory } from "../test-support/scratch-directory.js";
 
-const dir = mkdtempSync(join(tmpdir(), "nettopo-plot-"));
-after(() => rmSync(dir, { recursive: true, force: true }));
-
-function file(name: string, content: string): string {
-  const path = join(dir, name);
-  writeFileSync(path, content);
-  return path;
-}
+const { dir, file } = scratchDirectory("nettopo-plot-");
 
 const A = file(
   "a.json",

@@ -42,6 +42,17 @@ function metrics(run: string): unknown[] {
     });
 }
 
+/** topology.jsonl without the timings. */
+function topology(run: string): unknown[] {
+  return readFileSync(join(run, "topology.jsonl"), "utf8")
+    .trim()
+    .split("\n")
+    .map((line) => {
+      const { seconds: _, ...rest } = JSON.parse(line);
+      return rest;
+    });
+}
+
 /** Starts `nettopo train`, SIGKILLs it once stderr matches `ready`, resolves when it is gone. */
 function killWhen(args: string[], ready: RegExp): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -264,5 +275,97 @@ describe("nettopo train", () => {
       assert.match(stderr, pattern);
       assert.equal(stderr.trim().split("\n").length, 1, stderr);
     }
+  });
+
+  it("monitors the neurons: a snapshot line per half epoch on stderr and in topology.jsonl, which a killed run resumes to", async () => {
+    const monitor = ["--monitor", "neurons:every=0.5,neurons=16,samples=100,bootstrap=2,seed=4"];
+    const whole = join(dir, "monitored");
+    const killed = join(dir, "monitored-killed");
+    const full = runCli(["train", ...RUN, ...monitor, "--out", whole]);
+    assert.equal(full.status, 0, full.stderr);
+    assert.match(
+      full.stderr,
+      /^nettopo: topology epoch 0\/4 {2}bars H0 15\.0±0\.0 {2}H1 [\d.]+±[\d.]+ {2}\(2 repeats, [\d.]+ s/m,
+    );
+    assert.match(full.stderr, /^nettopo: topology epoch 3\.50\/4 /m);
+    const lines = topology(whole);
+    assert.deepEqual(
+      lines.map((r) => (r as { epoch: number }).epoch),
+      [0, 0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4],
+    );
+    const before = await killWhen(["train", ...RUN, ...monitor, "--out", killed], /epoch 2\.50\/4/);
+    assert.match(before, /epoch 2\/4/);
+    const { status, stderr } = runCli(["train", "--resume", killed]);
+    assert.equal(status, 0, stderr);
+    assert.deepEqual(topology(killed), lines);
+    assert.deepEqual(metrics(killed), metrics(whole));
+  });
+
+  it("refuses a bad --monitor in one line", () => {
+    const base = ["--arch", "2-4-2", "--dataset", "moons", "--epochs", "1", "--out", "x"];
+    const cases: [string, RegExp][] = [
+      ["weights", /--monitor "weights": expected neurons or neurons:KEY=VALUE/],
+      ["neurons:", /nothing after "neurons:"/],
+      ["neurons:every", /"every" is not KEY=VALUE/],
+      ["neurons:evry=1", /unknown key "evry"; expected one of every, neurons/],
+      ["neurons:every=0", /every=0 is not valid; expected a number > 0/],
+      ["neurons:neurons=1", /neurons=1 is not valid; expected an integer >= 2/],
+      ["neurons:bootstrap=0", /bootstrap=0 is not valid; expected an integer >= 1/],
+      ["neurons:metric=cosine", /metric=cosine is not valid; expected one of abs-correlation/],
+      ["neurons:dim=1,dim=2", /dim is given twice/],
+      ["neurons:layers=a++b", /layers=a\+\+b is not valid; expected layer names joined by \+/],
+    ];
+    for (const [value, pattern] of cases) {
+      assert.throws(
+        () => parseTrainArguments([...base, "--monitor", value]),
+        (error: Error) => {
+          assert.ok(error instanceof UsageError);
+          assert.match(error.message, pattern);
+          assert.ok(!error.message.includes("\n"));
+          return true;
+        },
+        value,
+      );
+    }
+    const parsed = parseTrainArguments([
+      ...base,
+      "--monitor",
+      "neurons:every=0.5,neurons=all,samples=300,bootstrap=2,layers=dense1_act+dense2_act,dim=2,metric=sqrt-abs-correlation,threshold=0.9,seed=-3",
+    ]);
+    assert.ok(parsed !== "help" && parsed.kind === "new");
+    assert.deepEqual(parsed.config.monitor, {
+      every: 0.5,
+      neurons: "all",
+      samples: 300,
+      bootstrap: 2,
+      layers: ["dense1_act", "dense2_act"],
+      dim: 2,
+      metric: "sqrt-abs-correlation",
+      threshold: 0.9,
+      seed: -3,
+    });
+    assert.deepEqual(
+      (parseTrainArguments([...base, "--monitor", "neurons"]) as { config: unknown }).config,
+      {
+        arch: "2-4-2",
+        data: { dataset: "moons" },
+        epochs: 1,
+        optimizer: {},
+        monitor: {},
+      },
+    );
+    const unknownLayer = runCli([
+      "train",
+      ...base.slice(0, -1),
+      join(dir, "bad-monitor"),
+      "--monitor",
+      "neurons:layers=dense7_act",
+    ]);
+    assert.equal(unknownLayer.status, 1);
+    assert.match(
+      unknownLayer.stderr,
+      /^nettopo: monitor.layers: the network has no layer "dense7_act"/,
+    );
+    assert.equal(unknownLayer.stderr.trim().split("\n").length, 1);
   });
 });

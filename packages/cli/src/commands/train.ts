@@ -8,11 +8,13 @@ import type {
   RunConfig,
   RunResult,
   StepProgress,
+  TopologyRecord,
   TrainingRecord,
 } from "@nettopo/nn";
 import { integerFlag, numberFlag, oneOf, parseCommandArgs } from "../flags.js";
 import { IoError } from "../io-error.js";
 import { UsageError } from "../usage-error.js";
+import { parseMonitorFlag } from "./monitor-flag.js";
 
 /** The help text of `nettopo train`. */
 export const TRAIN_USAGE = `Usage: nettopo train --arch SPEC --dataset NAME|PATH --epochs N --out RUN_DIR [options]
@@ -74,6 +76,24 @@ Training:
   --train-eval N    training samples the train metrics use (default 10000;
                     0: all)
 
+Monitor (topology of the neurons while training; see 'nettopo neurons'):
+  --monitor neurons[:KEY=VALUE,...]
+                    before training and every 'every' epochs, the activations
+                    of fixed training samples are read and the bootstrapped
+                    persistent homology of the neurons is computed in worker
+                    threads while training goes on; one JSON line per
+                    snapshot is appended to RUN_DIR/topology.jsonl. Keys:
+                    every=E (epochs between snapshots, fractions allowed;
+                    default 1), neurons=N|all (per repeat; default 500),
+                    samples=M|all (the fixed inputs; default 1000),
+                    bootstrap=B (default 4), layers=A+B (default every hidden
+                    activation layer), sampling=uniform|per-layer|importance,
+                    metric=abs-correlation|sqrt-abs-correlation|correlation,
+                    dim=K (default 1), threshold=T, precision=float32|float64,
+                    seed=S (default 0). At most one snapshot computes and one
+                    waits; when another is due, training waits for the first.
+                    --resume reuses the run's monitor.
+
 Output:
   --out DIR         the run directory (new or empty)
   --resume DIR      continue the run in DIR
@@ -119,6 +139,7 @@ const OPTIONS = {
   seed: { type: "string" },
   every: { type: "string" },
   "train-eval": { type: "string" },
+  monitor: { type: "string" },
   out: { type: "string" },
   resume: { type: "string" },
   quiet: { type: "boolean" },
@@ -242,6 +263,7 @@ export function parseTrainArguments(args: readonly string[]): TrainCommand | "he
     activation: oneOf("--activation", values.activation, ACTIVATIONS) as ActivationName | undefined,
     batchNorm: values["batch-norm"] === true ? true : undefined,
     dropout,
+    monitor: values.monitor === undefined ? undefined : parseMonitorFlag(values.monitor),
   });
   return { kind: "new", out: values.out!, config, quiet };
 }
@@ -277,6 +299,7 @@ export async function runTrain(args: readonly string[]): Promise<number> {
       signal: controller.signal,
       onStep: (p: StepProgress) => reporter.step(p),
       onRecord: (r: TrainingRecord) => reporter.record(r),
+      onSnapshot: (r: TopologyRecord, queued: number) => reporter.snapshot(r, queued),
     };
     let result: RunResult;
     try {
@@ -350,6 +373,21 @@ class TrainProgress {
       `loss ${m.loss.toFixed(4)} acc ${m.accuracy.toFixed(4)}`;
     process.stderr.write(
       `nettopo: epoch ${epoch}${this.total()}  train ${metrics(r.train)}  test ${metrics(r.test)}  gap ${r.gap.accuracy.toFixed(4)}  ${r.seconds.toFixed(1)} s\n`,
+    );
+  }
+
+  /** A line per monitor snapshot: bars per dimension (mean ± std over the repeats). */
+  snapshot(r: TopologyRecord, queued: number): void {
+    if (this.quiet) return;
+    this.clear();
+    const epoch = Number.isInteger(r.epoch) ? String(r.epoch) : r.epoch.toFixed(2);
+    const bars = Array.from({ length: r.parameters.dim + 1 }, (_, dim) => {
+      const count = r.summary.features[`h${dim}.count`];
+      return `H${dim} ${count?.mean?.toFixed(1) ?? "?"}±${count?.std?.toFixed(1) ?? "?"}`;
+    }).join("  ");
+    process.stderr.write(
+      `nettopo: topology epoch ${epoch}${this.total()}  bars ${bars}  (${r.repeats.length} repeats, ${r.seconds.toFixed(1)} s${queued > 0 ? `, ${queued} queued` : ""})
+`,
     );
   }
 

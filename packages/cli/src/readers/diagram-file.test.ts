@@ -1,19 +1,11 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { after, test } from "node:test";
+import { test } from "node:test";
 import { npyBytes } from "../test-support/npy-bytes.js";
+import { scratchDirectory } from "../test-support/scratch-directory.js";
 import { readDiagramFile } from "./diagram-file.js";
 
-const directory = mkdtempSync(join(tmpdir(), "nettopo-diagram-file-"));
-after(() => rmSync(directory, { recursive: true, force: true }));
-
-function file(name: string, content: string | Uint8Array): string {
-  const path = join(directory, name);
-  writeFileSync(path, content);
-  return path;
-}
+const { dir: directory, file } = scratchDirectory("nettopo-diagram-file-");
 
 const INF = Number.POSITIVE_INFINITY;
 

@@ -1,22 +1,35 @@
+import { type Dtype, isNpy, NPY_MAGIC, parseNpyHeader } from "@nettopo/nn";
 import type { ParsedMatrix } from "./parsed-input.js";
 import { sourceName } from "./text-scanner.js";
 
-/** The six bytes every .npy file starts with: \x93NUMPY. */
-const MAGIC = [0x93, 0x4e, 0x55, 0x4d, 0x50, 0x59];
+export { isNpy };
 
 /** The length of the .npy magic: the bytes {@link isNpy} looks at. */
-export const MAGIC_LENGTH = MAGIC.length;
-
-/** Whether the bytes start like a .npy file. */
-export function isNpy(bytes: Uint8Array): boolean {
-  return MAGIC.every((b, k) => bytes[k] === b);
-}
+export const MAGIC_LENGTH = NPY_MAGIC.length;
 
 /** Whether this machine stores numbers little-endian (typed arrays use its order). */
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
-/** Element types this reader understands: kind (f, i, u) and byte size. */
-const SUPPORTED = ["f4", "f8", "i1", "i2", "i4", "i8", "u1", "u2", "u4", "u8"];
+/**
+ * The element types this reader widens to float64, as NumPy's kind (f, i,
+ * u) and byte size; the other dtypes of a .npy file (float16, bool) are
+ * refused.
+ */
+const ELEMENTS: Partial<Readonly<Record<Dtype, readonly [kind: string, itemSize: number]>>> = {
+  float32: ["f", 4],
+  float64: ["f", 8],
+  int8: ["i", 1],
+  int16: ["i", 2],
+  int32: ["i", 4],
+  int64: ["i", 8],
+  uint8: ["u", 1],
+  uint16: ["u", 2],
+  uint32: ["u", 4],
+  uint64: ["u", 8],
+};
+
+/** The codes of {@link ELEMENTS}, for messages. */
+const SUPPORTED = Object.values(ELEMENTS).map(([kind, size]) => `${kind}${size}`);
 
 /** What the header of a .npy file says. */
 export interface NpyHeader {
@@ -133,183 +146,28 @@ function isFiniteOrInfinity(value: number): boolean {
 }
 
 /**
- * Parses the header of a .npy file.
+ * Parses the header of a .npy file with @nettopo/nn's parser (one parser for
+ * every .npy reader), keeping the element types this reader supports.
  * @throws TypeError / RangeError as {@link readNpy}.
  */
 export function readNpyHeader(bytes: Uint8Array, source: string): NpyHeader {
   const name = sourceName(source);
-  if (!isNpy(bytes)) {
+  const header = parseNpyHeader(bytes, name);
+  const element = ELEMENTS[header.dtype];
+  if (element === undefined) {
     throw new TypeError(
-      `${name}: not a .npy file (it does not start with \\x93NUMPY); expected a NumPy .npy file`,
-    );
-  }
-  if (bytes.length < 10) {
-    throw new RangeError(
-      `${name}: truncated .npy file: ${bytes.length} bytes, shorter than the header`,
-    );
-  }
-  const major = bytes[6]!;
-  if (major < 1 || major > 3) {
-    throw new RangeError(
-      `${name}: .npy format version ${major}.${bytes[7]}; expected version 1, 2 or 3`,
-    );
-  }
-  const lengthBytes = major === 1 ? 2 : 4;
-  const prefix = 8 + lengthBytes;
-  if (bytes.length < prefix) {
-    throw new RangeError(
-      `${name}: truncated .npy file: ${bytes.length} bytes, shorter than the header`,
-    );
-  }
-  const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
-  const headerLength = major === 1 ? dv.getUint16(8, true) : dv.getUint32(8, true);
-  if (prefix + headerLength > bytes.length) {
-    throw new RangeError(
-      `${name}: truncated .npy file: the header says ${headerLength} bytes, the file has ${bytes.length - prefix} after the prefix`,
-    );
-  }
-  const raw = bytes.subarray(prefix, prefix + headerLength);
-  const text = new TextDecoder(major === 3 ? "utf-8" : "latin1").decode(raw);
-  const dict = parseHeaderDict(text, name);
-  const descr = dict.descr;
-  if (typeof descr !== "string") {
-    throw new TypeError(
-      `${name}: .npy dtype ${describeValue(descr)} is not supported; expected one of ${SUPPORTED.join(", ")}`,
-    );
-  }
-  const match = /^([<>|=]?)([fiu])(\d+)$/.exec(descr);
-  if (!match || !SUPPORTED.includes(`${match[2]}${match[3]}`)) {
-    throw new TypeError(
-      `${name}: .npy dtype ${JSON.stringify(descr)} is not supported; expected float32/float64 or integers (${SUPPORTED.join(", ")})`,
-    );
-  }
-  const itemSize = Number(match[3]);
-  const order = match[1]!;
-  if (order === "|" && itemSize > 1) {
-    throw new RangeError(
-      `${name}: .npy dtype ${JSON.stringify(descr)} has no byte order; expected < or >`,
-    );
-  }
-  const fortranOrder = dict.fortran_order;
-  if (typeof fortranOrder !== "boolean") {
-    throw new RangeError(
-      `${name}: .npy header has fortran_order ${describeValue(fortranOrder)}; expected True or False`,
-    );
-  }
-  const shape = dict.shape;
-  if (!Array.isArray(shape)) {
-    throw new RangeError(
-      `${name}: .npy header has shape ${describeValue(shape)}; expected a tuple of sizes`,
+      `${name}: .npy dtype ${JSON.stringify(header.descr)} is not supported; expected float32/float64 or integers (${SUPPORTED.join(", ")})`,
     );
   }
   return {
-    // "=" is the writer's native order; NumPy writes "<" on the little-endian machines it runs on.
-    littleEndian: order !== ">",
-    kind: match[2]!,
-    itemSize,
-    fortranOrder,
-    shape,
-    dataOffset: prefix + headerLength,
-    descr,
+    littleEndian: header.littleEndian,
+    kind: element[0],
+    itemSize: element[1],
+    fortranOrder: header.fortranOrder,
+    shape: header.shape,
+    dataOffset: header.dataOffset,
+    descr: header.descr,
   };
-}
-
-type HeaderValue = string | boolean | number[];
-
-/**
- * Parses the Python dict literal of a .npy header:
- * `{'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }`.
- */
-function parseHeaderDict(text: string, name: string): Record<string, HeaderValue> {
-  let p = 0;
-  const fail = (what: string): never => {
-    throw new RangeError(
-      `${name}: malformed .npy header at character ${p + 1}: ${what}; expected {'descr': ..., 'fortran_order': ..., 'shape': (...)}`,
-    );
-  };
-  const skip = () => {
-    while (p < text.length && /\s/.test(text[p]!)) p += 1;
-  };
-  const expect = (c: string) => {
-    skip();
-    if (text[p] !== c) fail(`found ${describeChar(text[p])} instead of '${c}'`);
-    p += 1;
-  };
-  const string = (): string => {
-    skip();
-    const q = text[p];
-    if (q !== "'" && q !== '"') return fail(`found ${describeChar(q)} instead of a quoted string`);
-    const end = text.indexOf(q, p + 1);
-    if (end < 0) return fail("unterminated string");
-    const s = text.slice(p + 1, end);
-    p = end + 1;
-    return s;
-  };
-  const integer = (): number => {
-    skip();
-    const m = /^\d+/.exec(text.slice(p, p + 20));
-    if (!m) return fail(`found ${describeChar(text[p])} instead of a size`);
-    p += m[0].length;
-    // Allow Python 2's long suffix, as old NumPy wrote it.
-    if (text[p] === "L") p += 1;
-    const n = Number(m[0]);
-    if (!Number.isSafeInteger(n)) return fail(`size ${m[0]} is too large`);
-    return n;
-  };
-  const value = (): HeaderValue => {
-    skip();
-    if (text.startsWith("True", p)) {
-      p += 4;
-      return true;
-    }
-    if (text.startsWith("False", p)) {
-      p += 5;
-      return false;
-    }
-    if (text[p] === "(") {
-      p += 1;
-      const sizes: number[] = [];
-      skip();
-      while (text[p] !== ")") {
-        sizes.push(integer());
-        skip();
-        if (text[p] === ",") p += 1;
-        else if (text[p] !== ")") fail(`found ${describeChar(text[p])} in the shape`);
-        skip();
-      }
-      p += 1;
-      return sizes;
-    }
-    if (text[p] === "'" || text[p] === '"') return string();
-    return fail(`found ${describeChar(text[p])} instead of a value`);
-  };
-  expect("{");
-  const dict: Record<string, HeaderValue> = {};
-  skip();
-  while (text[p] !== "}") {
-    const key = string();
-    if (key !== "descr" && key !== "fortran_order" && key !== "shape")
-      fail(`unknown key ${JSON.stringify(key)}`);
-    if (Object.hasOwn(dict, key)) fail(`key ${JSON.stringify(key)} given twice`);
-    expect(":");
-    dict[key] = value();
-    skip();
-    if (text[p] === ",") p += 1;
-    else if (text[p] !== "}") fail(`found ${describeChar(text[p])} after a value`);
-    skip();
-  }
-  for (const key of ["descr", "fortran_order", "shape"]) {
-    if (!Object.hasOwn(dict, key)) fail(`missing key '${key}'`);
-  }
-  return dict;
-}
-
-function describeChar(c: string | undefined): string {
-  return c === undefined ? "the end of the header" : JSON.stringify(c);
-}
-
-function describeValue(v: unknown): string {
-  return Array.isArray(v) ? `(${v.join(", ")})` : JSON.stringify(v);
 }
 
 /** A function reading element k's bytes at a byte offset as a number. */

@@ -30,12 +30,8 @@ export class RankPairs {
 
   push(birth: number, death: number): void {
     if (this.length === this.births.length) {
-      const births = new Int32Array(this.length * 2);
-      births.set(this.births);
-      this.births = births;
-      const deaths = new Int32Array(this.length * 2);
-      deaths.set(this.deaths);
-      this.deaths = deaths;
+      this.births = withRoom(this.births, this.length + 1);
+      this.deaths = withRoom(this.deaths, this.length + 1);
     }
     this.births[this.length] = birth;
     this.deaths[this.length] = death;
@@ -61,15 +57,7 @@ export function vertexPairs(grid: CellGrid, checkpoint: Checkpoint): RankPairs {
   // Nodes are vertex positions; a root is the oldest (smallest) position of
   // its component, so the younger of two roots is the larger.
   const parent = new Int32Array(vertices.length);
-  for (let i = 0; i < parent.length; i++) parent[i] = i;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      const grand = parent[parent[x]!]!;
-      parent[x] = grand;
-      x = grand;
-    }
-    return x;
-  };
+  const find = rootFinder(parent);
   for (let e = 0; e < edges.length; e++) {
     if ((e & CHECK_MASK) === 0) checkpoint(e, edges.length);
     const cell = edges[e]!;
@@ -106,15 +94,7 @@ export function topPairs(
   const pairs = new RankPairs();
   const outside = tops.length;
   const parent = new Int32Array(tops.length + 1);
-  for (let i = 0; i < parent.length; i++) parent[i] = i;
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      const grand = parent[parent[x]!]!;
-      parent[x] = grand;
-      x = grand;
-    }
-    return x;
-  };
+  const find = rootFinder(parent);
   for (let w = walls.length - 1; w >= 0; w--) {
     const done = walls.length - 1 - w;
     if ((done & CHECK_MASK) === 0) checkpoint(done, walls.length);
@@ -194,11 +174,7 @@ export function middlePairs(
   let size = 0;
 
   const push = (x: number): void => {
-    if (size === heap.length) {
-      const grown = new Int32Array(size * 2);
-      grown.set(heap);
-      heap = grown;
-    }
+    if (size === heap.length) heap = withRoom(heap, size + 1);
     let i = size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
@@ -248,22 +224,15 @@ export function middlePairs(
     }
     let latest = 0;
     for (let i = 1; i < length; i++) if (boundary[i]! > boundary[latest]!) latest = i;
+    // Room for one more stored column, whichever path below stores it.
+    if (stored === columnStart.length) {
+      columnStart = withRoom(columnStart, stored + 1);
+      columnLength = withRoom(columnLength, stored + 1);
+    }
     if (pivotOwner[boundary[latest]!]! < 0) {
       // Most columns: the pivot is new, the boundary is the reduced column.
       const pivot = boundary[latest]!;
-      if (stored === columnStart.length) {
-        const starts = new Int32Array(stored * 2);
-        starts.set(columnStart);
-        columnStart = starts;
-        const lengths = new Int32Array(stored * 2);
-        lengths.set(columnLength);
-        columnLength = lengths;
-      }
-      if (poolLength + length > pool.length) {
-        const grown = new Int32Array(pool.length * 2);
-        grown.set(pool);
-        pool = grown;
-      }
+      if (poolLength + length > pool.length) pool = withRoom(pool, poolLength + length);
       // Insertion sort, decreasing, straight into the pool.
       const start = poolLength;
       for (let i = 0; i < length; i++) {
@@ -305,25 +274,13 @@ export function middlePairs(
 
     // Store the reduced column: pop the heap in decreasing order, keeping
     // each face of coefficient 1 once, and reset the coefficients.
-    if (stored === columnStart.length) {
-      const starts = new Int32Array(stored * 2);
-      starts.set(columnStart);
-      columnStart = starts;
-      const lengths = new Int32Array(stored * 2);
-      lengths.set(columnLength);
-      columnLength = lengths;
-    }
     const start = poolLength;
     while (size > 0) {
       const top = heap[0]!;
       popTop();
       if (inColumn[top] === 0) continue;
       inColumn[top] = 0;
-      if (poolLength === pool.length) {
-        const grown = new Int32Array(pool.length * 2);
-        grown.set(pool);
-        pool = grown;
-      }
+      if (poolLength === pool.length) pool = withRoom(pool, poolLength + 1);
       pool[poolLength++] = top;
     }
     columnStart[stored] = start;
@@ -335,4 +292,34 @@ export function middlePairs(
     if (birth !== death) pairs.push(birth, death);
   }
   return pairs;
+}
+
+/**
+ * Starts a union–find forest of `parent.length` singletons in `parent` and
+ * returns its `find`, with path halving (each visited node is pointed to its
+ * grandparent). Both union–find passes use it; merging is theirs, because
+ * each picks which root survives by its own rule.
+ */
+function rootFinder(parent: Int32Array): (x: number) => number {
+  for (let i = 0; i < parent.length; i++) parent[i] = i;
+  return (x) => {
+    while (parent[x] !== x) {
+      const grand = parent[parent[x]!]!;
+      parent[x] = grand;
+      x = grand;
+    }
+    return x;
+  };
+}
+
+/**
+ * `array` when it holds `needed` entries, else a copy at least twice as long
+ * (so that appending stays amortized O(1)): how every growable buffer of
+ * this file grows.
+ */
+function withRoom(array: Int32Array<ArrayBuffer>, needed: number): Int32Array<ArrayBuffer> {
+  if (needed <= array.length) return array;
+  const grown = new Int32Array(Math.max(needed, array.length * 2));
+  grown.set(array);
+  return grown;
 }

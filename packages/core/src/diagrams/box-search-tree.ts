@@ -168,13 +168,7 @@ export class BoxSearchTree {
 
   /** Deletes the alive points of the subtree `node` within the box; returns how many. */
   private takeIn(node: number, x: number, y: number, radius: number, out: Int32Array): number {
-    if (
-      this.aliveCount[node] === 0 ||
-      this.minX[node] > x + radius ||
-      this.maxX[node] < x - radius ||
-      this.minY[node] > y + radius ||
-      this.maxY[node] < y - radius
-    ) {
+    if (this.nothingAliveNear(node, x, y, radius)) {
       return 0;
     }
     let taken = 0;
@@ -182,10 +176,7 @@ export class BoxSearchTree {
     if (right < 0) {
       const end = this.nodeEnd[node];
       for (let p = this.nodeStart[node]; p < end; p += 1) {
-        if (
-          this.alive[p] === 1 &&
-          Math.max(Math.abs(this.xs[p] - x), Math.abs(this.ys[p] - y)) <= radius
-        ) {
+        if (this.aliveNear(p, x, y, radius)) {
           this.alive[p] = 0;
           out[this.found++] = this.ids[p];
           taken += 1;
@@ -196,6 +187,28 @@ export class BoxSearchTree {
     }
     this.aliveCount[node] -= taken;
     return taken;
+  }
+
+  /**
+   * Whether the subtree `node` certainly holds no alive point within
+   * L-infinity distance `radius` of (x, y): it has none alive, or its
+   * bounding box lies farther away. The pruning test of the box searches.
+   */
+  private nothingAliveNear(node: number, x: number, y: number, radius: number): boolean {
+    return (
+      this.aliveCount[node] === 0 ||
+      this.minX[node] > x + radius ||
+      this.maxX[node] < x - radius ||
+      this.minY[node] > y + radius ||
+      this.maxY[node] < y - radius
+    );
+  }
+
+  /** Whether the point at position `p` is alive and within L-infinity distance `radius` of (x, y). */
+  private aliveNear(p: number, x: number, y: number, radius: number): boolean {
+    return (
+      this.alive[p] === 1 && Math.max(Math.abs(this.xs[p] - x), Math.abs(this.ys[p] - y)) <= radius
+    );
   }
 
   /**
@@ -215,23 +228,14 @@ export class BoxSearchTree {
 
   /** Position of an alive point of the subtree `node` within the box, or -1. */
   private anyIn(node: number, x: number, y: number, radius: number): number {
-    if (
-      this.aliveCount[node] === 0 ||
-      this.minX[node] > x + radius ||
-      this.maxX[node] < x - radius ||
-      this.minY[node] > y + radius ||
-      this.maxY[node] < y - radius
-    ) {
+    if (this.nothingAliveNear(node, x, y, radius)) {
       return -1;
     }
     const right = this.nodeRight[node];
     if (right < 0) {
       const end = this.nodeEnd[node];
       for (let p = this.nodeStart[node]; p < end; p += 1) {
-        if (
-          this.alive[p] === 1 &&
-          Math.max(Math.abs(this.xs[p] - x), Math.abs(this.ys[p] - y)) <= radius
-        ) {
+        if (this.aliveNear(p, x, y, radius)) {
           return p;
         }
       }

@@ -1,9 +1,17 @@
 import type { CondensedDistances, LongRunningOptions, Precision } from "../types.js";
 import { allocateCondensed, assertCondensedSize, condensedLength } from "./condensed-size.js";
 import {
+  CORRELATION_KINDS,
+  gramLower,
+  paddedRows,
+  standardizeRow,
+  toDissimilarity,
+} from "./correlation-kernel.js";
+import {
   describe,
   notFinite,
   requireArrayLike,
+  requireChoice,
   requireInteger,
   requireOptions,
   requirePrecision,
@@ -44,11 +52,7 @@ export interface CorrelationDissimilarityOptions extends LongRunningOptions {
   readonly precision?: Precision;
 }
 
-const KINDS: readonly CorrelationDissimilarityKind[] = ["1-|corr|", "sqrt(1-|corr|)", "1-corr"];
-/** Samples per block of the Gram kernel: 4 rows x 256 float64 = 8 KiB per tile side. */
-const SAMPLE_BLOCK = 256;
-/** Side of the register tile of the Gram kernel. */
-const TILE = 4;
+const KINDS = CORRELATION_KINDS;
 
 /**
  * Dissimilarities of neurons from the Pearson correlation of their activations:
@@ -106,12 +110,12 @@ export function correlationDissimilarity(
   const samples = requireInteger("correlationDissimilarity: shape.samples", shape.samples, 2);
   const neurons = requireInteger("correlationDissimilarity: shape.neurons", shape.neurons, 0);
   const opts = requireOptions("correlationDissimilarity: options", options);
-  const kind = opts.dissimilarity ?? "1-|corr|";
-  if (!KINDS.includes(kind)) {
-    throw new RangeError(
-      `correlationDissimilarity: options.dissimilarity must be one of ${KINDS.map((k) => `"${k}"`).join(", ")}; got ${describe(kind)}`,
-    );
-  }
+  const kind = requireChoice(
+    "correlationDissimilarity: options.dissimilarity",
+    opts.dissimilarity,
+    KINDS,
+    "1-|corr|",
+  );
   const precision = requirePrecision(
     "correlationDissimilarity: options.precision",
     opts.precision,
@@ -133,7 +137,8 @@ export function correlationDissimilarity(
   const z = standardizeTransposed(x, samples, neurons);
   throwIfAborted(signal);
   const gram = new Float64Array(condensedLength(neurons));
-  gramLower(z, samples, neurons, gram, (done) => {
+  const diagonal = new Float64Array(neurons);
+  gramLower(z, samples, neurons, gram, diagonal, (done) => {
     onProgress?.({ stage: "correlation", done, total: samples });
     throwIfAborted(signal);
   });
@@ -141,7 +146,7 @@ export function correlationDissimilarity(
     precision === "float64"
       ? gram
       : allocateCondensed(neurons, precision, "correlationDissimilarity");
-  toDissimilarity(gram, kind, values);
+  toDissimilarity(gram, diagonal, kind, values);
   return { kind: "condensed", count: neurons, values };
 }
 
@@ -155,7 +160,7 @@ function standardizeTransposed(
   samples: number,
   neurons: number,
 ): Float64Array {
-  const rows = Math.ceil(neurons / TILE) * TILE;
+  const rows = paddedRows(neurons);
   let z: Float64Array;
   try {
     z = new Float64Array(rows * samples);
@@ -189,189 +194,4 @@ function standardizeTransposed(
   }
   for (let j = 0; j < neurons; j++) standardizeRow(z, j * samples, samples);
   return z;
-}
-
-/** Centres and scales one contiguous row in place; a constant row becomes all zero. */
-function standardizeRow(z: Float64Array, start: number, length: number): void {
-  const end = start + length;
-  let min = z[start]!;
-  let max = min;
-  let sum = 0;
-  for (let k = start; k < end; k++) {
-    const v = z[k]!;
-    sum += v;
-    if (v < min) min = v;
-    if (v > max) max = v;
-  }
-  if (min === max) {
-    z.fill(0, start, end);
-    return;
-  }
-  let mean = sum / length;
-  let residual = 0;
-  for (let k = start; k < end; k++) residual += z[k]! - mean;
-  mean += residual / length;
-  let scale = 0;
-  for (let k = start; k < end; k++) {
-    const c = z[k]! - mean;
-    z[k] = c;
-    const a = Math.abs(c);
-    if (a > scale) scale = a;
-  }
-  if (scale === 0) {
-    z.fill(0, start, end);
-    return;
-  }
-  let norm2 = 0;
-  for (let k = start; k < end; k++) {
-    const c = z[k]! / scale;
-    z[k] = c;
-    norm2 += c * c;
-  }
-  const inv = 1 / Math.sqrt(norm2);
-  for (let k = start; k < end; k++) z[k]! *= inv;
-}
-
-/**
- * Accumulates the strict lower triangle of `z z^T` into `gram` (condensed) for
- * the first `neurons` rows of `z` (`z` has a multiple of 4 rows of `samples`
- * values). Loops: sample blocks outside (a block of every row stays in cache),
- * then 4 x 4 tiles of rows with 16 accumulators in registers.
- */
-function gramLower(
-  z: Float64Array,
-  samples: number,
-  neurons: number,
-  gram: Float64Array,
-  afterBlock: (done: number) => void,
-): void {
-  const rows = Math.ceil(neurons / TILE) * TILE;
-  const m = samples;
-  const edge = new Float64Array(TILE * TILE);
-  for (let k0 = 0; k0 < m; k0 += SAMPLE_BLOCK) {
-    const k1 = Math.min(m, k0 + SAMPLE_BLOCK);
-    for (let I = 0; I < rows; I += TILE) {
-      const a0 = I * m;
-      const a1 = a0 + m;
-      const a2 = a1 + m;
-      const a3 = a2 + m;
-      for (let J = 0; J <= I; J += TILE) {
-        const b0 = J * m;
-        const b1 = b0 + m;
-        const b2 = b1 + m;
-        const b3 = b2 + m;
-        let s00 = 0;
-        let s01 = 0;
-        let s02 = 0;
-        let s03 = 0;
-        let s10 = 0;
-        let s11 = 0;
-        let s12 = 0;
-        let s13 = 0;
-        let s20 = 0;
-        let s21 = 0;
-        let s22 = 0;
-        let s23 = 0;
-        let s30 = 0;
-        let s31 = 0;
-        let s32 = 0;
-        let s33 = 0;
-        for (let k = k0; k < k1; k++) {
-          const x0 = z[a0 + k]!;
-          const x1 = z[a1 + k]!;
-          const x2 = z[a2 + k]!;
-          const x3 = z[a3 + k]!;
-          const y0 = z[b0 + k]!;
-          const y1 = z[b1 + k]!;
-          const y2 = z[b2 + k]!;
-          const y3 = z[b3 + k]!;
-          s00 += x0 * y0;
-          s01 += x0 * y1;
-          s02 += x0 * y2;
-          s03 += x0 * y3;
-          s10 += x1 * y0;
-          s11 += x1 * y1;
-          s12 += x1 * y2;
-          s13 += x1 * y3;
-          s20 += x2 * y0;
-          s21 += x2 * y1;
-          s22 += x2 * y2;
-          s23 += x2 * y3;
-          s30 += x3 * y0;
-          s31 += x3 * y1;
-          s32 += x3 * y2;
-          s33 += x3 * y3;
-        }
-        if (J < I && I + TILE <= neurons) {
-          // Interior tile: all 16 pairs have i > j and exist.
-          let r = (I * (I - 1)) / 2 + J;
-          gram[r]! += s00;
-          gram[r + 1]! += s01;
-          gram[r + 2]! += s02;
-          gram[r + 3]! += s03;
-          r += I;
-          gram[r]! += s10;
-          gram[r + 1]! += s11;
-          gram[r + 2]! += s12;
-          gram[r + 3]! += s13;
-          r += I + 1;
-          gram[r]! += s20;
-          gram[r + 1]! += s21;
-          gram[r + 2]! += s22;
-          gram[r + 3]! += s23;
-          r += I + 2;
-          gram[r]! += s30;
-          gram[r + 1]! += s31;
-          gram[r + 2]! += s32;
-          gram[r + 3]! += s33;
-        } else {
-          // Diagonal or padded tile: keep only existing pairs with i > j.
-          edge[0] = s00;
-          edge[1] = s01;
-          edge[2] = s02;
-          edge[3] = s03;
-          edge[4] = s10;
-          edge[5] = s11;
-          edge[6] = s12;
-          edge[7] = s13;
-          edge[8] = s20;
-          edge[9] = s21;
-          edge[10] = s22;
-          edge[11] = s23;
-          edge[12] = s30;
-          edge[13] = s31;
-          edge[14] = s32;
-          edge[15] = s33;
-          for (let di = 0; di < TILE; di++) {
-            const i = I + di;
-            if (i >= neurons) break;
-            for (let dj = 0; dj < TILE; dj++) {
-              const j = J + dj;
-              if (j >= i) break;
-              gram[(i * (i - 1)) / 2 + j]! += edge[di * TILE + dj]!;
-            }
-          }
-        }
-      }
-    }
-    afterBlock(k1);
-  }
-}
-
-/** Maps correlations to dissimilarities (in place when `out === gram`), clamping to [-1, 1]. */
-function toDissimilarity(
-  gram: Float64Array,
-  kind: CorrelationDissimilarityKind,
-  out: Float32Array | Float64Array,
-): void {
-  const n = gram.length;
-  for (let r = 0; r < n; r++) {
-    let c = gram[r]!;
-    c = c > 1 ? 1 : Math.max(c, -1);
-    if (kind === "1-corr") out[r] = 1 - c;
-    else {
-      const d = 1 - Math.abs(c);
-      out[r] = kind === "1-|corr|" ? d : Math.sqrt(d);
-    }
-  }
 }

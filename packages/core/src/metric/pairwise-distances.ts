@@ -4,6 +4,7 @@ import { allocateCondensed } from "./condensed-size.js";
 import {
   describe,
   notFinite,
+  requireChoice,
   requireOptions,
   requirePrecision,
   requireProgress,
@@ -86,12 +87,12 @@ export function pairwiseDistances(
 ): CondensedDistances {
   requirePointCloud(cloud);
   const opts = requireOptions("pairwiseDistances: options", options);
-  const metric = opts.metric ?? "euclidean";
-  if (!POINT_METRICS.includes(metric)) {
-    throw new RangeError(
-      `pairwiseDistances: options.metric must be one of ${POINT_METRICS.map((m) => `"${m}"`).join(", ")}; got ${describe(metric)}`,
-    );
-  }
+  const metric = requireChoice(
+    "pairwiseDistances: options.metric",
+    opts.metric,
+    POINT_METRICS,
+    "euclidean",
+  );
   const precision = requirePrecision(
     "pairwiseDistances: options.precision",
     opts.precision,
@@ -229,6 +230,11 @@ export function requirePointCloud(cloud: unknown): asserts cloud is PointCloud {
     }
   }
 }
+
+// The row kernels below repeat one loop per metric on purpose: they are the
+// innermost loops of every distance matrix, and a shared loop taking the
+// per-coordinate step as a function would add a call per coordinate. Keep
+// each in step with `distancePair`, which must give the same numbers.
 
 /** Ripser's `euclidean_distance_matrix` in float: every operation rounded to float32. */
 function euclideanRowRipser(

@@ -70,6 +70,24 @@ export function requirePrecision(name: string, value: unknown, fallback: Precisi
   throw new RangeError(`${name} must be "float32" or "float64"; got ${describe(value)}`);
 }
 
+/**
+ * Checks an option that names one of a fixed set of choices; `fallback` when
+ * it is `undefined` or `null`.
+ * @throws RangeError listing the choices, quoted, for anything else.
+ */
+export function requireChoice<T extends string>(
+  name: string,
+  value: unknown,
+  choices: readonly T[],
+  fallback: T,
+): T {
+  const chosen = value ?? fallback;
+  if ((choices as readonly unknown[]).includes(chosen)) return chosen as T;
+  throw new RangeError(
+    `${name} must be one of ${choices.map((c) => `"${c}"`).join(", ")}; got ${describe(chosen)}`,
+  );
+}
+
 /** The precision an input array already has: `"float32"` for a Float32Array, else `"float64"`. */
 export function precisionOf(values: ArrayLike<number>): Precision {
   return values instanceof Float32Array ? "float32" : "float64";

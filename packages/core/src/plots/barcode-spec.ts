@@ -2,10 +2,11 @@ import { describe, requireOptions } from "../metric/validate.js";
 import type { PersistenceDiagram } from "../types.js";
 import { describePairs } from "./describe-pairs.js";
 import { dimsOf, finiteRange, requireDiagrams, requireDimensionList } from "./labelled-diagram.js";
+import { layeredChartSpec } from "./layered-chart-spec.js";
 import { type PlotOptions, resolvePlotOptions } from "./plot-options.js";
 import { dimensionColor, dimensionLabel } from "./plot-palette.js";
 import { valueAxis } from "./value-axis.js";
-import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega-lite-spec.js";
+import type { VegaLiteSpec } from "./vega-lite-spec.js";
 
 /** Options of {@link barcodeSpec}. */
 export interface BarcodeSpecOptions extends PlotOptions {
@@ -193,14 +194,5 @@ export function barcodeSpec(
     });
   }
 
-  const spec: VegaLiteSpec = {
-    $schema: VEGA_LITE_SCHEMA,
-    description: describePairs("Barcode", diagrams, dims),
-    width: plot.width,
-    height: plot.height,
-    data: { values: rows },
-    layer: layers,
-  };
-  if (plot.title !== "") spec.title = plot.title;
-  return spec;
+  return layeredChartSpec(plot, describePairs("Barcode", diagrams, dims), rows, layers);
 }

@@ -1,7 +1,8 @@
 import { describe } from "../metric/validate.js";
+import { layeredChartSpec } from "./layered-chart-spec.js";
 import { type PlotOptions, resolvePlotOptions } from "./plot-options.js";
 import { PLOT_PALETTE } from "./plot-palette.js";
-import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega-lite-spec.js";
+import type { VegaLiteSpec } from "./vega-lite-spec.js";
 
 /**
  * One curve of {@link Curves}: `values[i]` is its value at `grid[i]`;
@@ -198,15 +199,7 @@ export function curvesSpec(curves: Curves, options?: CurvesSpecOptions): VegaLit
       ],
     },
   });
-  const spec: VegaLiteSpec = {
-    $schema: VEGA_LITE_SCHEMA,
-    width: plot.width,
-    height: plot.height,
-    data: { values: rows },
-    layer: layers,
-  };
-  if (plot.title !== "") spec.title = plot.title;
-  return spec;
+  return layeredChartSpec(plot, undefined, rows, layers);
 }
 
 function requireText(caller: string, name: string, value: unknown, fallback: string): string {

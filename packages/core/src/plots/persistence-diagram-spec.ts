@@ -7,10 +7,11 @@ import {
   requireDiagrams,
   requireDimensionList,
 } from "./labelled-diagram.js";
+import { layeredChartSpec } from "./layered-chart-spec.js";
 import { type PlotOptions, resolvePlotOptions } from "./plot-options.js";
 import { dimensionColor, dimensionLabel } from "./plot-palette.js";
 import { valueAxis } from "./value-axis.js";
-import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega-lite-spec.js";
+import type { VegaLiteSpec } from "./vega-lite-spec.js";
 
 /** Options of {@link persistenceDiagramSpec}. */
 export interface PersistenceDiagramSpecOptions extends PlotOptions {
@@ -190,14 +191,5 @@ export function persistenceDiagramSpec(
     encoding,
   });
 
-  const spec: VegaLiteSpec = {
-    $schema: VEGA_LITE_SCHEMA,
-    description: describePairs("Persistence diagram", diagrams, dims),
-    width: plot.width,
-    height: plot.height,
-    data: { values: rows },
-    layer: layers,
-  };
-  if (plot.title !== "") spec.title = plot.title;
-  return spec;
+  return layeredChartSpec(plot, describePairs("Persistence diagram", diagrams, dims), rows, layers);
 }

@@ -5,7 +5,7 @@ import {
   type PointMetric,
   pairwiseDistances,
 } from "../metric/pairwise-distances.js";
-import { describe, notFinite, requireOptions } from "../metric/validate.js";
+import { describe, notFinite, requireChoice, requireOptions } from "../metric/validate.js";
 import { seededRandom } from "../random.js";
 import type { CondensedDistances, PointCloud } from "../types.js";
 import { empiricalQuantile } from "./empirical-quantile.js";
@@ -162,12 +162,12 @@ export function subsamplingConfidenceSet(
   const confidence = requireConfidence(caller, opts.confidence);
   const repeats = requireRepeats(caller, opts.repeats, 100);
   const seed = requireSeed(caller, opts.seed);
-  const metric = opts.metric ?? "euclidean";
-  if (!POINT_METRICS.includes(metric)) {
-    throw new RangeError(
-      `${caller}: options.metric must be one of ${POINT_METRICS.map((m) => `"${m}"`).join(", ")}; got ${describe(metric)}`,
-    );
-  }
+  const metric = requireChoice(
+    `${caller}: options.metric`,
+    opts.metric,
+    POINT_METRICS,
+    "euclidean",
+  );
   const filtration = opts.filtration ?? "rips";
   if (filtration !== "rips" && filtration !== "distance-function") {
     throw new RangeError(

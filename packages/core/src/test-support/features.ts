@@ -8,7 +8,7 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import fc from "fast-check";
-import type { Barcode } from "../diagrams/barcode.js";
+import { type Barcode, barcode, barcodeOf } from "../diagrams/barcode.js";
 import type { PersistenceDiagram } from "../types.js";
 
 export interface NumpyEntropy {
@@ -100,6 +100,50 @@ export function fixtureDiagram(fixture: FeatureFixture): PersistenceDiagram {
       births: Float64Array.from(pairs, (p) => p[0]),
       deaths: Float64Array.from(pairs, (p) => (p[1] === null ? Number.POSITIVE_INFINITY : p[1])),
     })),
+  };
+}
+
+/** One homology dimension of one fixture: what the per-dimension parity tests run on. */
+export interface FeatureDimension {
+  /** `<case> H<dim>`, for test names. */
+  readonly label: string;
+  readonly fixture: FeatureFixture;
+  /** The references for this dimension. */
+  readonly ref: DimensionFixture;
+  /** The fixture diagram's pairs in this dimension. */
+  readonly bars: Barcode;
+}
+
+/** Every dimension of every fixture of fixtures/features/, in order. */
+export function featureDimensions(): FeatureDimension[] {
+  return featureFixtures().flatMap(({ name, fixture }) => {
+    const diagram = fixtureDiagram(fixture);
+    return fixture.dimensions.map((ref) => ({
+      label: `${name} H${ref.dim}`,
+      fixture,
+      ref,
+      bars: barcodeOf(diagram, ref.dim),
+    }));
+  });
+}
+
+/**
+ * The diagram `X` of giotto-tda's feature tests
+ * (gtda/diagrams/tests/test_features_representations.py): H0 {(0, 0),
+ * (0, 1), (2, 3)} and H1 {(4, 6), (2, 6)}, against which its goldens are
+ * stated.
+ */
+export function giottoFeaturesX(): { readonly h0: Barcode; readonly h1: Barcode } {
+  return {
+    h0: barcode([
+      [0, 0],
+      [0, 1],
+      [2, 3],
+    ]),
+    h1: barcode([
+      [4, 6],
+      [2, 6],
+    ]),
   };
 }
 

@@ -113,3 +113,77 @@ export function withDiagonal(bars: Barcode, points: readonly number[]): Barcode 
   });
   return { births: Float64Array.from(births), deaths: Float64Array.from(deaths) };
 }
+
+/**
+ * A GUDHI case of a vectorization sampled on a one-dimensional grid (Betti
+ * curve, landscape, silhouette), as scripts/fixtures/vectorize.py writes it.
+ */
+export interface GridCase<Options> {
+  readonly name: string;
+  /** The diagram vectorized. */
+  readonly diagram: string;
+  /** The diagrams GUDHI's `fit` saw; the case's own diagram alone when one. */
+  readonly fitOn: string[];
+  readonly params: Options;
+  /** The GUDHI call that made the values. */
+  readonly reference: string;
+  readonly grid: number[];
+  readonly values: number[];
+}
+
+/**
+ * The options to vectorize a case's diagram with, as GUDHI's
+ * `fit(fitOn).transform([diagram])` had them: `fit`'s settings when the case
+ * was fitted on several diagrams, otherwise `options` themselves (fitting
+ * on the diagram alone is what the transform does by default).
+ */
+export function caseOptions<Options, Settings>(
+  fixture: VectorizeFixture<unknown>,
+  fitOn: readonly string[],
+  options: Options,
+  fit: (barcodes: readonly Barcode[], options: Options) => Settings,
+): Options | Settings {
+  if (fitOn.length <= 1) return options;
+  return fit(
+    fitOn.map((name) => fixtureBarcode(fixture, name)),
+    options,
+  );
+}
+
+/**
+ * Random `sampleRange` options `[lo, lo + width]`, `lo` in [-6, 6] and
+ * `width` in [0, maxWidth] (zero-width ranges included): they cover the
+ * barcodes of {@link barcodeArb} and stretch past them on both sides.
+ */
+export function sampleRangeArb(maxWidth = 10): fc.Arbitrary<[number, number]> {
+  return fc
+    .tuple(
+      fc.double({ min: -6, max: 6, noNaN: true }),
+      fc.double({ min: 0, max: maxWidth, noNaN: true }),
+    )
+    .map(([lo, width]) => [lo, lo + width] as [number, number]);
+}
+
+/**
+ * Runs one {@link GridCase}: vectorizes the case's diagram with its options
+ * (fitted as GUDHI fitted them, see {@link caseOptions}), asserts the grid
+ * equal to GUDHI's and the values within `relative` (exactly, with `0`),
+ * and returns the result for the caller's further checks.
+ */
+export function assertGridCase<
+  Options,
+  Settings,
+  Result extends { readonly grid: Float64Array; readonly values: Float64Array },
+>(
+  fixture: VectorizeFixture<GridCase<Options>>,
+  c: GridCase<Options>,
+  vectorize: (bars: Barcode, options: Options | Settings) => Result,
+  fit: (barcodes: readonly Barcode[], options: Options) => Settings,
+  relative = 1e-9,
+): Result {
+  const options = caseOptions(fixture, c.fitOn, c.params, fit);
+  const result = vectorize(fixtureBarcode(fixture, c.diagram), options);
+  assert.deepEqual(Array.from(result.grid), c.grid, `grid of ${c.reference}`);
+  assertClose(result.values, c.values, c.reference, relative, relative === 0 ? 0 : 1e-12);
+  return result;
+}

@@ -1,6 +1,7 @@
 /**
- * The header of a NumPy .npy file (internal; shared by {@link readNpy},
- * {@link writeNpy} and the streaming writer). The layout, from NumPy's format
+ * The header of a NumPy .npy file, shared by {@link readNpy},
+ * {@link writeNpy}, the streaming writer and the CLI's matrix reader (so
+ * that every .npy reader accepts and refuses the same headers). The layout, from NumPy's format
  * specification: the magic `\x93NUMPY`, a major and a minor version byte, the
  * header length (2 bytes little-endian in version 1, 4 bytes in versions 2
  * and 3), then a Python dict literal with the keys `descr`, `fortran_order`
@@ -30,8 +31,11 @@ export interface NpyHeader {
   readonly descr: string;
 }
 
+/** A {@link Dtype} a .npy file can hold (all but bfloat16, which NumPy has no type for). */
+export type NpyDtype = Exclude<Dtype, "bfloat16">;
+
 /** NumPy type codes (kind + bytes) -> dtype. */
-const CODES: Readonly<Record<string, Dtype>> = {
+const CODES: Readonly<Record<string, NpyDtype>> = {
   f2: "float16",
   f4: "float32",
   f8: "float64",
@@ -45,6 +49,9 @@ const CODES: Readonly<Record<string, Dtype>> = {
   u8: "uint64",
   b1: "bool",
 };
+
+/** Every {@link NpyDtype}, in a fixed order (for options and messages). */
+export const NPY_DTYPES: readonly NpyDtype[] = Object.values(CODES);
 
 /** The descr NumPy writes for each dtype (little-endian; `|` for single bytes). */
 const DESCR: Partial<Readonly<Record<Dtype, string>>> = {
@@ -62,21 +69,35 @@ const DESCR: Partial<Readonly<Record<Dtype, string>>> = {
   bool: "|b1",
 };
 
-/** Whether `bytes` starts with the .npy magic. */
+/**
+ * Whether `bytes` starts with the .npy magic `\x93NUMPY`.
+ *
+ * @example
+ * isNpy(readFileSync("x.npy")); // true
+ */
 export function isNpy(bytes: Uint8Array): boolean {
   return NPY_MAGIC.every((b, k) => bytes[k] === b);
 }
 
 /**
- * Parses the header of a .npy file.
+ * Parses the header of a .npy file (format versions 1.0, 2.0 and 3.0): its
+ * dtype, byte order, memory order, shape and where the data starts.
  *
+ * @param bytes - The file, or at least its header.
  * @param where - Names the file in messages.
+ * @returns The header; the data are `bytes` from `dataOffset` on.
+ * @example
+ * const header = parseNpyHeader(readFileSync("x.npy"), "x.npy");
+ * header.dtype; // "float32"
+ * header.shape; // [100, 3]
  * @throws TypeError for bytes that are not .npy or an unsupported dtype;
  *   RangeError for a truncated or malformed header.
  */
 export function parseNpyHeader(bytes: Uint8Array, where: string): NpyHeader {
   if (!isNpy(bytes)) {
-    throw new TypeError(`${where}: not a .npy file (it does not start with \\x93NUMPY)`);
+    throw new TypeError(
+      `${where}: not a .npy file (it does not start with \\x93NUMPY); expected a NumPy .npy file`,
+    );
   }
   if (bytes.length < 10) {
     throw new RangeError(

@@ -11,7 +11,7 @@ import {
 } from "../validate.js";
 import { encodeElements } from "./element-codec.js";
 import { DTYPE_BYTES, type Dtype, isNdArrayData, type NdArrayData } from "./nd-array.js";
-import { formatNpyHeader } from "./npy-header.js";
+import { formatNpyHeader, NPY_DTYPES } from "./npy-header.js";
 
 /** Options of {@link openNpyStreamWriter}. */
 export interface NpyStreamWriterOptions {
@@ -86,20 +86,7 @@ export async function openNpyStreamWriter(
   const dtype = optionalChoice(
     "openNpyStreamWriter: options.dtype",
     opts.dtype,
-    [
-      "float16",
-      "float32",
-      "float64",
-      "int8",
-      "int16",
-      "int32",
-      "int64",
-      "uint8",
-      "uint16",
-      "uint32",
-      "uint64",
-      "bool",
-    ],
+    NPY_DTYPES,
     "float32",
   );
   const rowSize = shapeSize(shape.slice(1));

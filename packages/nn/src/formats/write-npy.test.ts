@@ -9,6 +9,7 @@ import { assertOneLineError } from "../test-support/errors.js";
 import { fixtureBytes, fixtureJson, sameNumber } from "../test-support/fixtures.js";
 import { bfloat16Bits, float16Bits } from "./half-float.js";
 import type { Dtype, NdArrayData } from "./nd-array.js";
+import { NPY_DTYPES } from "./npy-header.js";
 import { readNpy } from "./read-npy.js";
 import { writeNpy } from "./write-npy.js";
 
@@ -16,20 +17,7 @@ import { writeNpy } from "./write-npy.js";
 export const arbitraryArray = fc
   .record({
     shape: fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 0, maxLength: 4 }),
-    dtype: fc.constantFrom<Dtype>(
-      "float16",
-      "float32",
-      "float64",
-      "int8",
-      "int16",
-      "int32",
-      "int64",
-      "uint8",
-      "uint16",
-      "uint32",
-      "uint64",
-      "bool",
-    ),
+    dtype: fc.constantFrom<Dtype>(...NPY_DTYPES),
     seed: fc.integer(),
   })
   .map(({ shape, dtype, seed }) => {

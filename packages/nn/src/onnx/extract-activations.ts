@@ -1,19 +1,17 @@
 import { Tensor } from "onnxruntime-node";
-import { type ModelInput, requireModelInput } from "../activations/model-input.js";
+import type { ModelInput } from "../activations/model-input.js";
+import { planExtraction } from "../activations/plan-extraction.js";
 import {
   type ActivationExtraction,
   type BatchedExtractionOptions,
   type BatchOutput,
-  checkBatchOptions,
   type LayerValues,
-  resolveLayerNames,
   runInBatches,
   throwIfAborted,
 } from "../activations/run-in-batches.js";
 import { runTfjsExtraction } from "../tfjs/extract-tfjs-activations.js";
 import { TfjsModel } from "../tfjs/tfjs-model.js";
 import { createOnnxSession, type OnnxSessionOptions } from "./create-onnx-session.js";
-import { inputLayout } from "./input-layout.js";
 import { OnnxModel } from "./onnx-model.js";
 import { withGraphOutputs } from "./with-graph-outputs.js";
 
@@ -86,31 +84,8 @@ export async function extractActivations(
       `${where}: model must be an OnnxModel (from loadOnnxModel) or a TfjsModel (from loadTfjsModel)`,
     );
   }
-  const size = requireModelInput(`${where}: input`, input);
-  const checked = checkBatchOptions(where, options, input.count);
-  const layers = resolveLayerNames(where, layerNames, (name) => model.layer(name));
-
-  if (model.inputs.length !== 1) {
-    throw new RangeError(
-      `${where}: ${model.source} has ${model.inputs.length} inputs (${model.inputs.map((i) => i.tensorName).join(", ")}); expected a model with one input`,
-    );
-  }
-  const modelInput = model.inputs[0]!;
-  const describeInput = `the input ${JSON.stringify(modelInput.tensorName)} of ${model.source}`;
-  if (modelInput.elementType !== "float32") {
-    throw new RangeError(
-      `${where}: ${describeInput} takes ${modelInput.elementType}; expected a float32 input`,
-    );
-  }
-  const layout = inputLayout(
-    modelInput.shape ?? [null, ...input.sampleShape],
-    input.sampleShape,
-    describeInput,
-  );
-  if (layout.size !== size) throw new Error("inputLayout: sample size mismatch");
-  if (Math.min(checked.limit, input.count) === 0) {
-    throw new RangeError(`${where}: input has no samples; expected at least one`);
-  }
+  const plan = planExtraction(where, model, input, layerNames, options);
+  const { checked, layers, requested, modelInput, layout } = plan;
 
   const fetches = [
     ...new Set(layers.filter((l) => l.layer.opType !== "Input").map((l) => l.layer.tensorName)),
@@ -126,7 +101,6 @@ export async function extractActivations(
     options,
   );
   try {
-    const requested = layers.map(({ name, layer }) => ({ name, tensorName: layer.tensorName }));
     return await runInBatches(where, input, layout, requested, checked, async (fedData, fed) => {
       const feed = new Tensor("float32", fedData, [fed, ...layout.sampleShape]);
       // Only inputs asked for: nothing to run (onnxruntime refuses an empty fetch list).

@@ -1,16 +1,14 @@
 import type { GraphModel, LayersModel, SymbolicTensor, Tensor } from "@tensorflow/tfjs";
-import { type ModelInput, requireModelInput } from "../activations/model-input.js";
+import type { ModelInput } from "../activations/model-input.js";
+import { planExtraction } from "../activations/plan-extraction.js";
 import {
   type ActivationExtraction,
   type BatchedExtractionOptions,
   type BatchOutput,
-  checkBatchOptions,
   type LayerValues,
-  resolveLayerNames,
   runInBatches,
   throwIfAborted,
 } from "../activations/run-in-batches.js";
-import { inputLayout } from "../onnx/input-layout.js";
 import { ensureWasmBackend } from "./backend.js";
 import { executeGraph } from "./execute-graph.js";
 import { type TfjsLayer, TfjsModel } from "./tfjs-model.js";
@@ -69,30 +67,8 @@ export async function runTfjsExtraction(
   if (!(model instanceof TfjsModel)) {
     throw new TypeError(`${where}: model must be a TfjsModel (from loadTfjsModel)`);
   }
-  const size = requireModelInput(`${where}: input`, input);
-  const checked = checkBatchOptions(where, options, input.count);
-  const layers = resolveLayerNames(where, layerNames, (name) => model.layer(name));
-  if (model.inputs.length !== 1) {
-    throw new RangeError(
-      `${where}: ${model.source} has ${model.inputs.length} inputs (${model.inputs.map((i) => i.tensorName).join(", ")}); expected a model with one input`,
-    );
-  }
-  const modelInput = model.inputs[0]!;
-  const describeInput = `the input ${JSON.stringify(modelInput.tensorName)} of ${model.source}`;
-  if (modelInput.elementType !== "float32") {
-    throw new RangeError(
-      `${where}: ${describeInput} takes ${modelInput.elementType}; expected a float32 input`,
-    );
-  }
-  const layout = inputLayout(
-    modelInput.shape ?? [null, ...input.sampleShape],
-    input.sampleShape,
-    describeInput,
-  );
-  if (layout.size !== size) throw new Error("inputLayout: sample size mismatch");
-  if (Math.min(checked.limit, input.count) === 0) {
-    throw new RangeError(`${where}: input has no samples; expected at least one`);
-  }
+  const plan = planExtraction(where, model, input, layerNames, options);
+  const { checked, layers, requested, modelInput, layout } = plan;
   throwIfAborted(checked.signal);
   const tf = await ensureWasmBackend();
 
@@ -127,7 +103,6 @@ export async function runTfjsExtraction(
     compute = (x) => executeGraph(graphModel, { [modelInput.tensorName]: x }, names);
   }
 
-  const requested = layers.map(({ name, layer }) => ({ name, tensorName: layer.tensorName }));
   return runInBatches(where, input, layout, requested, checked, async (fedData, fed) => {
     const dims = [fed, ...layout.sampleShape];
     const x = tf.tensor(fedData, dims, "float32");

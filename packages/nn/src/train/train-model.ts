@@ -86,8 +86,11 @@ export interface TrainModelOptions {
    * when the callback returns.
    */
   readonly onRecord?: (record: TrainingRecord, model: tfl.LayersModel) => void | Promise<void>;
-  /** Called after every step. */
-  readonly onStep?: (progress: StepProgress) => void;
+  /**
+   * Called after every step (before that step's record, if any); the loop
+   * waits for a returned promise (e.g. a monitor's backpressure).
+   */
+  readonly onStep?: (progress: StepProgress) => void | Promise<void>;
   /** Stops the training between steps when aborted (the result says so). */
   readonly signal?: AbortSignal;
 }
@@ -280,7 +283,14 @@ export async function trainModel(
         lossSum += batchLoss * n;
         correct += batchCorrect;
         seen += n;
-        opts.onStep?.({ epoch, stepInEpoch: s + 1, stepsPerEpoch, step, loss: batchLoss });
+        const pending = opts.onStep?.({
+          epoch,
+          stepInEpoch: s + 1,
+          stepsPerEpoch,
+          step,
+          loss: batchLoss,
+        });
+        if (pending !== undefined) await pending;
         const end = s + 1 === stepsPerEpoch;
         if (end || marks.has(s + 1)) {
           await record(end ? "epoch" : "step", step, {

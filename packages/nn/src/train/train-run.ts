@@ -23,6 +23,14 @@ import { writeDirectoryAtomic, writeFileAtomic } from "./durable-files.js";
 import { LOSSES, type LossName } from "./evaluate-model.js";
 import { fileSystemHandler } from "./file-system-handler.js";
 import { MetricsLog, truncateMetrics } from "./metrics-log.js";
+import { monitorInputs, NeuronMonitor } from "./neuron-monitor.js";
+import {
+  isSnapshotStep,
+  type NeuronMonitorConfig,
+  nextSnapshotStep,
+  type ResolvedNeuronMonitorConfig,
+  resolveNeuronMonitorConfig,
+} from "./neuron-monitor-config.js";
 import {
   createOptimizer,
   type OptimizerConfig,
@@ -36,7 +44,9 @@ import {
   prepareData,
   type ResolvedDataConfig,
 } from "./prepare-data.js";
+import { readTopologyFile, TOPOLOGY_FILE, type TopologyRecord } from "./read-topology.js";
 import { type BackendInfo, setupBackend } from "./setup-backend.js";
+import { TopologyLog, truncateTopology } from "./topology-log.js";
 import { type StepProgress, trainModel } from "./train-model.js";
 import type { TrainingRecord } from "./training-record.js";
 
@@ -68,6 +78,12 @@ export interface RunConfig {
   readonly batchNorm?: boolean;
   /** Dropout after every hidden dense layer; default 0. */
   readonly dropout?: number;
+  /**
+   * The neuron-topology monitor (see {@link NeuronMonitorConfig}): snapshots
+   * before training and every `monitor.every` epochs into `topology.jsonl`;
+   * default none.
+   */
+  readonly monitor?: NeuronMonitorConfig;
 }
 
 /**
@@ -108,6 +124,8 @@ export interface RunFile {
     readonly trainEvaluationSize: number;
   };
   readonly layers: readonly LayerInfo[];
+  /** The neuron-topology monitor, every default filled in; absent for none. */
+  readonly monitor?: ResolvedNeuronMonitorConfig;
   readonly versions: {
     readonly nettopo: string;
     readonly tfjs: BackendInfo["versions"];
@@ -121,8 +139,21 @@ export interface RunOptions {
   readonly onRecord?: (record: TrainingRecord, model: tfl.LayersModel) => void | Promise<void>;
   /** Called after every step. */
   readonly onStep?: (progress: StepProgress) => void;
-  /** Stops between steps; the directory stays resumable from its last epoch checkpoint. */
+  /**
+   * Stops between steps (and stops the monitor's workers); the directory
+   * stays resumable from its last epoch checkpoint.
+   */
   readonly signal?: AbortSignal;
+  /**
+   * Called after each snapshot of the monitor is on disk, with the number of
+   * snapshots still queued.
+   */
+  readonly onSnapshot?: (record: TopologyRecord, queued: number) => void;
+  /**
+   * Worker threads of each monitor snapshot, an integer >= 1; default
+   * `max(1, os.availableParallelism() - 1)`, so that training keeps a core.
+   */
+  readonly monitorWorkers?: number;
 }
 
 /** Options of {@link resumeRun}. */
@@ -222,6 +253,18 @@ export async function trainRun(
     seed,
   } as const;
   const built = buildModel(architecture, { ...modelOptions, inputShape: data.train.sampleShape });
+  let monitor: ResolvedNeuronMonitorConfig | undefined;
+  try {
+    monitor =
+      c.monitor === undefined
+        ? undefined
+        : resolveNeuronMonitorConfig(c.monitor, built.layers, data.train.count);
+    if (opts.monitorWorkers !== undefined)
+      optionalInteger("monitor workers", opts.monitorWorkers, 1, 1);
+  } catch (error) {
+    built.model.dispose();
+    throw error;
+  }
   const runFile: RunFile = {
     format: "nettopo-run",
     formatVersion: 1,
@@ -240,6 +283,7 @@ export async function trainRun(
       trainEvaluationSize,
     },
     layers: built.layers,
+    ...(monitor === undefined ? {} : { monitor }),
     versions: { nettopo: packageVersion(), tfjs: backend.versions, node: process.version },
   };
   const trainer = createOptimizer(optimizer);
@@ -301,7 +345,22 @@ export async function resumeRun(directory: string, options?: ResumeRunOptions): 
   }
   const unlock = await lockRun(directory);
   try {
-    const checkpoint = await lastCheckpoint(directory);
+    let checkpoint = await lastCheckpoint(directory);
+    if (runFile.monitor !== undefined) {
+      // Snapshots still computing when the run stopped are missing: train
+      // again from the last checkpoint at or before the first missing one.
+      const t = runFile.training;
+      const step = checkpoint?.state.step ?? -1;
+      const written = (await readTopologyFile(join(directory, TOPOLOGY_FILE))).filter(
+        (r) => r.step <= step,
+      );
+      const missing = nextSnapshotStep(
+        written.at(-1)?.step ?? -1,
+        runFile.monitor.every,
+        t.stepsPerEpoch,
+      );
+      if (missing < step) checkpoint = await lastCheckpoint(directory, missing);
+    }
     const doneEpochs = checkpoint?.state.epoch ?? 0;
     const epochs = optionalInteger("epochs", opts.epochs, runFile.training.epochs, 1);
     if (epochs < doneEpochs) {
@@ -331,6 +390,9 @@ export async function resumeRun(directory: string, options?: ResumeRunOptions): 
       model = buildModel(runFile.arch, { ...runFile.model }).model;
     }
     const kept = await truncateMetrics(join(directory, METRICS), state?.step ?? -1);
+    if (runFile.monitor !== undefined) {
+      await truncateTopology(join(directory, TOPOLOGY_FILE), state?.step ?? -1);
+    }
     try {
       if (doneEpochs >= epochs) {
         if (await exists(join(directory, "model", "model.json"))) {
@@ -338,15 +400,17 @@ export async function resumeRun(directory: string, options?: ResumeRunOptions): 
             `${directory} is finished (${doneEpochs} of ${epochs} epochs); pass more epochs to train further`,
           );
         }
-        await saveFinalModel(directory, model);
-        return {
-          directory,
-          config: runFile,
-          records: kept,
-          epochs: doneEpochs,
-          interrupted: false,
-          resumedFrom: doneEpochs,
-        };
+        if (runFile.monitor === undefined) {
+          await saveFinalModel(directory, model);
+          return {
+            directory,
+            config: runFile,
+            records: kept,
+            epochs: doneEpochs,
+            interrupted: false,
+            resumedFrom: doneEpochs,
+          };
+        }
       }
       return await session(directory, runFile, data, model, optimizer, state, kept, opts);
     } finally {
@@ -371,7 +435,47 @@ async function session(
 ): Promise<RunResult> {
   const log = await MetricsLog.open(join(directory, METRICS));
   const t = runFile.training;
+  const config = runFile.monitor;
+  const topologyPath = join(directory, TOPOLOGY_FILE);
+  const topologyLog = config === undefined ? undefined : await TopologyLog.open(topologyPath);
+  const monitor =
+    config === undefined
+      ? undefined
+      : new NeuronMonitor(
+          config,
+          monitorInputs(data.train, config),
+          topologyLog!,
+          t.stepsPerEpoch,
+          {
+            ...(opts.monitorWorkers === undefined ? {} : { workers: opts.monitorWorkers }),
+            ...(opts.onSnapshot === undefined ? {} : { onSnapshot: opts.onSnapshot }),
+          },
+        );
+  const onAbort = () => void monitor?.abort();
+  opts.signal?.addEventListener("abort", onAbort, { once: true });
+  let finished = false;
   try {
+    if (monitor !== undefined && config !== undefined) {
+      const step = state?.step ?? 0;
+      const written = await readTopologyFile(topologyPath);
+      if (
+        isSnapshotStep(step, config.every, t.stepsPerEpoch) &&
+        !written.some((r) => r.step === step)
+      ) {
+        await monitor.snapshot(model, step);
+      }
+    }
+    const onStep =
+      monitor === undefined
+        ? opts.onStep
+        : (progress: StepProgress) => {
+            opts.onStep?.(progress);
+            monitor.throwIfFailed();
+            if (isSnapshotStep(progress.step, config!.every, t.stepsPerEpoch)) {
+              return monitor.snapshot(model, progress.step);
+            }
+            return undefined;
+          };
     const result = await trainModel(model, {
       train: data.train,
       test: data.test,
@@ -385,7 +489,7 @@ async function session(
       trainEvaluationSize: t.trainEvaluationSize,
       initialEpoch: state?.epoch ?? 0,
       initialSeconds: state?.seconds ?? 0,
-      ...(opts.onStep === undefined ? {} : { onStep: opts.onStep }),
+      ...(onStep === undefined ? {} : { onStep }),
       ...(opts.signal === undefined ? {} : { signal: opts.signal }),
       onRecord: async (record, live) => {
         await log.append(record);
@@ -405,7 +509,12 @@ async function session(
         await opts.onRecord?.(record, live);
       },
     });
-    if (!result.interrupted) await saveFinalModel(directory, model);
+    if (!result.interrupted) {
+      // The topology is complete before the model is: a run with model/ needs no resume.
+      await monitor?.finish();
+      finished = true;
+      await saveFinalModel(directory, model);
+    }
     return {
       directory,
       config: runFile,
@@ -415,6 +524,9 @@ async function session(
       resumedFrom: state?.epoch ?? 0,
     };
   } finally {
+    opts.signal?.removeEventListener("abort", onAbort);
+    if (!finished) await monitor?.abort();
+    await topologyLog?.close();
     await log.close();
   }
 }
@@ -430,9 +542,13 @@ async function saveFinalModel(directory: string, model: tfl.LayersModel): Promis
   });
 }
 
-/** The last complete checkpoint of a run, removing temporary directories that a killed write left. */
+/**
+ * The last complete checkpoint of a run (at or before `maxStep` steps),
+ * removing temporary directories that a killed write left.
+ */
 async function lastCheckpoint(
   directory: string,
+  maxStep = Number.POSITIVE_INFINITY,
 ): Promise<{ path: string; state: CheckpointState } | undefined> {
   const root = join(directory, CHECKPOINTS);
   let names: string[];
@@ -453,7 +569,7 @@ async function lastCheckpoint(
     const path = join(root, match[0]);
     try {
       const state = JSON.parse(await readFile(join(path, "state.json"), "utf8")) as CheckpointState;
-      if (state.epoch === Number(match[1])) return { path, state };
+      if (state.epoch === Number(match[1]) && state.step <= maxStep) return { path, state };
     } catch {
       // Not a checkpoint this version wrote completely: try the one before.
     }

@@ -6,13 +6,13 @@ import {
   arbitraryPairs,
   assertAllClose,
   bars,
-  featureFixtures,
-  fixtureDiagram,
+  featureDimensions,
+  giottoFeaturesX,
   interleave,
   type PolynomialFixture,
   shuffle,
 } from "../../test-support/features.js";
-import { type Barcode, barcode, barcodeOf } from "../barcode.js";
+import { type Barcode, barcode } from "../barcode.js";
 import {
   type ComplexCoefficients,
   type ComplexPolynomialType,
@@ -46,44 +46,32 @@ describe("complexPolynomial parity with GUDHI", () => {
   // Fixtures from scripts/fixtures/features.py: gudhi.representations.ComplexPolynomial
   // with threshold 10 and -1, on the finite pairs with diagonal pairs kept (GUDHI's
   // own behaviour) and dropped (giotto-tda's, nettopo's default).
-  for (const { name, fixture } of featureFixtures()) {
-    const diagram = fixtureDiagram(fixture);
-    for (const ref of fixture.dimensions) {
-      it(`complexPolynomial equals GUDHI's ComplexPolynomial on ${name} H${ref.dim}`, () => {
-        const b = barcodeOf(diagram, ref.dim);
-        for (const type of TYPES) {
-          for (const keepDiagonal of [true, false]) {
-            const refs = ref.complexPolynomial[keepDiagonal ? "keepDiagonal" : "dropDiagonal"];
-            const message = `${type}, keepDiagonal ${keepDiagonal}`;
-            assertCoefficients(
-              complexPolynomial(b, { type, keepDiagonal }),
-              refs[`${type}10`]!,
-              `${message}, threshold 10`,
-            );
-            assertCoefficients(
-              complexPolynomial(b, { type, keepDiagonal, threshold: "all" }),
-              refs[`${type}all`]!,
-              `${message}, threshold all`,
-            );
-          }
+  for (const { label, ref, bars: b } of featureDimensions()) {
+    it(`complexPolynomial equals GUDHI's ComplexPolynomial on ${label}`, () => {
+      for (const type of TYPES) {
+        for (const keepDiagonal of [true, false]) {
+          const refs = ref.complexPolynomial[keepDiagonal ? "keepDiagonal" : "dropDiagonal"];
+          const message = `${type}, keepDiagonal ${keepDiagonal}`;
+          assertCoefficients(
+            complexPolynomial(b, { type, keepDiagonal }),
+            refs[`${type}10`]!,
+            `${message}, threshold 10`,
+          );
+          assertCoefficients(
+            complexPolynomial(b, { type, keepDiagonal, threshold: "all" }),
+            refs[`${type}all`]!,
+            `${message}, threshold all`,
+          );
         }
-      });
-    }
+      }
+    });
   }
 
   it("complexPolynomial reproduces giotto-tda's ComplexPolynomial goldens", () => {
     // giotto-tda gtda/diagrams/tests/test_features_representations.py, test_cp_transform:
     // X = H0 {(0,0), (0,1), (2,3)}, H1 {(4,6), (2,6)}, n_coefficients=2; per dimension
     // the real parts then the imaginary parts (giotto-tda drops diagonal pairs).
-    const h0 = barcode([
-      [0, 0],
-      [0, 1],
-      [2, 3],
-    ]);
-    const h1 = barcode([
-      [4, 6],
-      [2, 6],
-    ]);
+    const { h0, h1 } = giottoFeaturesX();
     const vectors = (type: ComplexPolynomialType) => [
       ...complexPolynomial(h0, { type, threshold: 2 }).vector,
       ...complexPolynomial(h1, { type, threshold: 2 }).vector,

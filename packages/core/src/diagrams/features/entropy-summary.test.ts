@@ -7,12 +7,11 @@ import {
   assertAllClose,
   bars,
   type EntropyVectorFixture,
-  featureFixtures,
-  fixtureDiagram,
+  featureDimensions,
   interleave,
   shuffle,
 } from "../../test-support/features.js";
-import { type Barcode, barcode, barcodeOf } from "../barcode.js";
+import { type Barcode, barcode } from "../barcode.js";
 import { entropySummary } from "./entropy-summary.js";
 
 /** Runs nettopo with the options of a fixture's GUDHI call and compares. */
@@ -41,16 +40,12 @@ function checkAgainstGudhi(b: Barcode, ref: EntropyVectorFixture, infinity?: num
 describe("entropySummary parity with GUDHI", () => {
   // Fixtures from scripts/fixtures/features.py: gudhi.representations.Entropy(mode="vector")
   // with several resolution / sample_range / keep_endpoints / normalized settings.
-  for (const { name, fixture } of featureFixtures()) {
-    const diagram = fixtureDiagram(fixture);
-    for (const ref of fixture.dimensions) {
-      if (ref.entropyVector.length === 0) continue;
-      it(`entropySummary equals GUDHI's Entropy(mode="vector") on ${name} H${ref.dim}`, () => {
-        const b = barcodeOf(diagram, ref.dim);
-        for (const v of ref.entropyVector) checkAgainstGudhi(b, v);
-        for (const v of ref.entropyVectorInfinity) checkAgainstGudhi(b, v, fixture.infinity);
-      });
-    }
+  for (const { label, fixture, ref, bars: b } of featureDimensions()) {
+    if (ref.entropyVector.length === 0) continue;
+    it(`entropySummary equals GUDHI's Entropy(mode="vector") on ${label}`, () => {
+      for (const v of ref.entropyVector) checkAgainstGudhi(b, v);
+      for (const v of ref.entropyVectorInfinity) checkAgainstGudhi(b, v, fixture.infinity);
+    });
   }
 
   it("entropySummary samples at the points its values belong to (GUDHI's grid_ is one step right)", () => {

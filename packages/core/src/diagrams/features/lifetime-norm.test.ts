@@ -6,31 +6,26 @@ import {
   arbitraryPairs,
   assertClose,
   bars,
-  featureFixtures,
-  fixtureDiagram,
+  featureDimensions,
   interleave,
   shuffle,
 } from "../../test-support/features.js";
-import { barcode, barcodeOf } from "../barcode.js";
+import { barcode } from "../barcode.js";
 import { lifetimeNorm } from "./lifetime-norm.js";
 import { totalPersistence } from "./total-persistence.js";
 
 describe("lifetimeNorm", () => {
   // Fixtures from scripts/fixtures/features.py (numpy.linalg.norm of the lifetimes).
-  for (const { name, fixture } of featureFixtures()) {
-    const diagram = fixtureDiagram(fixture);
-    for (const ref of fixture.dimensions) {
-      it(`lifetimeNorm equals numpy.linalg.norm on ${name} H${ref.dim}`, () => {
-        const b = barcodeOf(diagram, ref.dim);
-        for (const [p, expected] of Object.entries(ref.amplitudes.lifetimeNorm)) {
-          assertClose(lifetimeNorm(b, { p: Number(p) }), expected, `p ${p}`);
-        }
-        for (const [p, expected] of Object.entries(ref.amplitudesInfinity.lifetimeNorm)) {
-          const options = { p: Number(p), infinityValue: fixture.infinity };
-          assertClose(lifetimeNorm(b, options), expected, `p ${p}, infinity`);
-        }
-      });
-    }
+  for (const { label, fixture, ref, bars: b } of featureDimensions()) {
+    it(`lifetimeNorm equals numpy.linalg.norm on ${label}`, () => {
+      for (const [p, expected] of Object.entries(ref.amplitudes.lifetimeNorm)) {
+        assertClose(lifetimeNorm(b, { p: Number(p) }), expected, `p ${p}`);
+      }
+      for (const [p, expected] of Object.entries(ref.amplitudesInfinity.lifetimeNorm)) {
+        const options = { p: Number(p), infinityValue: fixture.infinity };
+        assertClose(lifetimeNorm(b, options), expected, `p ${p}, infinity`);
+      }
+    });
   }
 
   it("lifetimeNorm halved reproduces giotto-tda's bottleneck amplitude goldens", () => {

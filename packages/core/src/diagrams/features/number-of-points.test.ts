@@ -5,45 +5,33 @@ import {
   arbitraryDiagonal,
   arbitraryPairs,
   bars,
-  featureFixtures,
-  fixtureDiagram,
+  featureDimensions,
+  giottoFeaturesX,
   interleave,
   shuffle,
 } from "../../test-support/features.js";
-import { barcode, barcodeOf } from "../barcode.js";
+import { barcode } from "../barcode.js";
 import { numberOfPoints } from "./number-of-points.js";
 
 describe("numberOfPoints", () => {
   // Fixtures from scripts/fixtures/features.py (counts recomputed in numpy).
-  for (const { name, fixture } of featureFixtures()) {
-    const diagram = fixtureDiagram(fixture);
-    for (const ref of fixture.dimensions) {
-      it(`numberOfPoints equals numpy on ${name} H${ref.dim}`, () => {
-        const b = barcodeOf(diagram, ref.dim);
-        const expected = ref.numberOfPoints;
-        assert.equal(numberOfPoints(b), expected.default);
-        assert.equal(numberOfPoints(b, { includeEssential: true }), expected.includeEssential);
-        assert.equal(numberOfPoints(b, { minLifetime: 0.5 }), expected["minLifetime0.5"]);
-        assert.equal(
-          numberOfPoints(b, { minLifetime: 0.5, includeEssential: true }),
-          expected["minLifetime0.5Essential"],
-        );
-      });
-    }
+  for (const { label, ref, bars: b } of featureDimensions()) {
+    it(`numberOfPoints equals numpy on ${label}`, () => {
+      const expected = ref.numberOfPoints;
+      assert.equal(numberOfPoints(b), expected.default);
+      assert.equal(numberOfPoints(b, { includeEssential: true }), expected.includeEssential);
+      assert.equal(numberOfPoints(b, { minLifetime: 0.5 }), expected["minLifetime0.5"]);
+      assert.equal(
+        numberOfPoints(b, { minLifetime: 0.5, includeEssential: true }),
+        expected["minLifetime0.5Essential"],
+      );
+    });
   }
 
   it("numberOfPoints reproduces giotto-tda's NumberOfPoints golden", () => {
     // giotto-tda gtda/diagrams/tests/test_features_representations.py, test_nop_transform:
     // X = H0 {(0,0), (0,1), (2,3)}, H1 {(4,6), (2,6)} -> [2, 2].
-    const h0 = barcode([
-      [0, 0],
-      [0, 1],
-      [2, 3],
-    ]);
-    const h1 = barcode([
-      [4, 6],
-      [2, 6],
-    ]);
+    const { h0, h1 } = giottoFeaturesX();
     assert.deepEqual([numberOfPoints(h0), numberOfPoints(h1)], [2, 2]);
   });
 

@@ -6,59 +6,55 @@ import {
   arbitraryPairs,
   assertClose,
   bars,
-  featureFixtures,
-  fixtureDiagram,
+  featureDimensions,
+  giottoFeaturesX,
   interleave,
   shuffle,
 } from "../../test-support/features.js";
-import { barcode, barcodeOf } from "../barcode.js";
+import { barcode } from "../barcode.js";
 import { persistentEntropy } from "./persistent-entropy.js";
 
 describe("persistentEntropy parity", () => {
   // Fixtures from scripts/fixtures/features.py (GUDHI 3.7.1 and numpy).
-  for (const { name, fixture } of featureFixtures()) {
-    const diagram = fixtureDiagram(fixture);
-    for (const ref of fixture.dimensions) {
-      const b = barcodeOf(diagram, ref.dim);
-      it(`persistentEntropy equals GUDHI's Entropy(mode="scalar") on ${name} H${ref.dim}`, () => {
-        // GUDHI is given the finite pairs of positive lifetime (with a zero-length
-        // pair it returns NaN, recorded as gudhiRaw); nettopo drops them itself.
-        const expected = ref.entropy.gudhi ?? 0;
-        assertClose(persistentEntropy(b), expected, "natural log");
-        if (ref.entropy.gudhiRaw !== null) {
-          assertClose(persistentEntropy(b), ref.entropy.gudhiRaw, "raw");
-        }
-      });
-      it(`persistentEntropy's base and normalizations equal numpy on ${name} H${ref.dim}`, () => {
-        const np = ref.entropy.numpy;
-        assertClose(persistentEntropy(b, { base: 2 }), np.base2, "base 2");
-        assertClose(persistentEntropy(b, { normalization: "count" }), np.count, "count");
-        assertClose(
-          persistentEntropy(b, { normalization: "count", base: 10 }),
-          np.count,
-          "count, base 10",
-        );
-        assertClose(
-          persistentEntropy(b, { normalization: "total-lifetime" }),
-          np.totalLifetime,
-          "total-lifetime",
-        );
-        const inf = ref.entropy.numpyInfinity;
-        assertClose(
-          persistentEntropy(b, { infinityValue: fixture.infinity }),
-          inf.natural,
-          "infinity",
-        );
-        assertClose(
-          persistentEntropy(b, {
-            infinityValue: fixture.infinity,
-            normalization: "total-lifetime",
-          }),
-          inf.totalLifetime,
-          "infinity, total-lifetime",
-        );
-      });
-    }
+  for (const { label, fixture, ref, bars: b } of featureDimensions()) {
+    it(`persistentEntropy equals GUDHI's Entropy(mode="scalar") on ${label}`, () => {
+      // GUDHI is given the finite pairs of positive lifetime (with a zero-length
+      // pair it returns NaN, recorded as gudhiRaw); nettopo drops them itself.
+      const expected = ref.entropy.gudhi ?? 0;
+      assertClose(persistentEntropy(b), expected, "natural log");
+      if (ref.entropy.gudhiRaw !== null) {
+        assertClose(persistentEntropy(b), ref.entropy.gudhiRaw, "raw");
+      }
+    });
+    it(`persistentEntropy's base and normalizations equal numpy on ${label}`, () => {
+      const np = ref.entropy.numpy;
+      assertClose(persistentEntropy(b, { base: 2 }), np.base2, "base 2");
+      assertClose(persistentEntropy(b, { normalization: "count" }), np.count, "count");
+      assertClose(
+        persistentEntropy(b, { normalization: "count", base: 10 }),
+        np.count,
+        "count, base 10",
+      );
+      assertClose(
+        persistentEntropy(b, { normalization: "total-lifetime" }),
+        np.totalLifetime,
+        "total-lifetime",
+      );
+      const inf = ref.entropy.numpyInfinity;
+      assertClose(
+        persistentEntropy(b, { infinityValue: fixture.infinity }),
+        inf.natural,
+        "infinity",
+      );
+      assertClose(
+        persistentEntropy(b, {
+          infinityValue: fixture.infinity,
+          normalization: "total-lifetime",
+        }),
+        inf.totalLifetime,
+        "infinity, total-lifetime",
+      );
+    });
   }
 
   it("persistentEntropy reproduces giotto-tda's PersistenceEntropy goldens", () => {
@@ -66,15 +62,7 @@ describe("persistentEntropy parity", () => {
     // X = H0 {(0,0), (0,1), (2,3)}, H1 {(4,6), (2,6)};
     // PersistenceEntropy() -> [1, 0.91829583405] (base 2),
     // PersistenceEntropy(normalize=True) -> [1, 0.355245321276].
-    const h0 = barcode([
-      [0, 0],
-      [0, 1],
-      [2, 3],
-    ]);
-    const h1 = barcode([
-      [4, 6],
-      [2, 6],
-    ]);
+    const { h0, h1 } = giottoFeaturesX();
     assertClose(persistentEntropy(h0, { base: 2 }), 1, "H0", { relative: 1e-11 });
     assertClose(persistentEntropy(h1, { base: 2 }), 0.91829583405, "H1", { relative: 1e-11 });
     const normalize = { normalization: "total-lifetime" } as const;

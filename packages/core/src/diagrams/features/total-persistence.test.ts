@@ -6,30 +6,25 @@ import {
   arbitraryPairs,
   assertClose,
   bars,
-  featureFixtures,
-  fixtureDiagram,
+  featureDimensions,
   interleave,
   shuffle,
 } from "../../test-support/features.js";
-import { barcode, barcodeOf } from "../barcode.js";
+import { barcode } from "../barcode.js";
 import { totalPersistence } from "./total-persistence.js";
 
 describe("totalPersistence", () => {
   // Fixtures from scripts/fixtures/features.py (sums recomputed in numpy).
-  for (const { name, fixture } of featureFixtures()) {
-    const diagram = fixtureDiagram(fixture);
-    for (const ref of fixture.dimensions) {
-      it(`totalPersistence equals numpy on ${name} H${ref.dim}`, () => {
-        const b = barcodeOf(diagram, ref.dim);
-        for (const [power, expected] of Object.entries(ref.amplitudes.totalPersistence)) {
-          assertClose(totalPersistence(b, { power: Number(power) }), expected, `power ${power}`);
-        }
-        for (const [power, expected] of Object.entries(ref.amplitudesInfinity.totalPersistence)) {
-          const options = { power: Number(power), infinityValue: fixture.infinity };
-          assertClose(totalPersistence(b, options), expected, `power ${power}, infinity`);
-        }
-      });
-    }
+  for (const { label, fixture, ref, bars: b } of featureDimensions()) {
+    it(`totalPersistence equals numpy on ${label}`, () => {
+      for (const [power, expected] of Object.entries(ref.amplitudes.totalPersistence)) {
+        assertClose(totalPersistence(b, { power: Number(power) }), expected, `power ${power}`);
+      }
+      for (const [power, expected] of Object.entries(ref.amplitudesInfinity.totalPersistence)) {
+        const options = { power: Number(power), infinityValue: fixture.infinity };
+        assertClose(totalPersistence(b, options), expected, `power ${power}, infinity`);
+      }
+    });
   }
 
   it("totalPersistence sums lifetimes and ignores essential classes by default", () => {

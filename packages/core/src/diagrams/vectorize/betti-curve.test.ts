@@ -2,43 +2,25 @@ import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
 import {
+  assertGridCase,
   barcodeArb,
-  fixtureBarcode,
+  type GridCase,
   permuted,
   readVectorizeFixture,
+  sampleRangeArb,
   withDiagonal,
 } from "../../test-support/vectorize-fixtures.js";
 import { barcode } from "../barcode.js";
 import { type BettiCurveOptions, bettiCurve, fitBettiCurve } from "./betti-curve.js";
 
-interface BettiCase {
-  readonly name: string;
-  readonly diagram: string;
-  readonly fitOn: string[];
-  readonly params: BettiCurveOptions;
-  readonly reference: string;
-  readonly grid: number[];
-  readonly values: number[];
-}
-
 // Made by scripts/fixtures/vectorize.py from gudhi.representations.BettiCurve.
-const fixture = readVectorizeFixture<BettiCase>("betti-curve");
+const fixture = readVectorizeFixture<GridCase<BettiCurveOptions>>("betti-curve");
 const runs = { seed: 20250301, numRuns: 120 };
 
 describe("bettiCurve parity with GUDHI", () => {
   for (const c of fixture.cases) {
     it(`bettiCurve equals GUDHI's BettiCurve: ${c.name} (${c.diagram})`, () => {
-      const bars = fixtureBarcode(fixture, c.diagram);
-      const settings =
-        c.fitOn.length > 1
-          ? fitBettiCurve(
-              c.fitOn.map((name) => fixtureBarcode(fixture, name)),
-              c.params,
-            )
-          : c.params;
-      const curve = bettiCurve(bars, settings);
-      assert.deepEqual(Array.from(curve.grid), c.grid, `grid of ${c.reference}`);
-      assert.deepEqual(Array.from(curve.values), c.values, c.reference);
+      assertGridCase(fixture, c, bettiCurve, fitBettiCurve, 0);
     });
   }
 });
@@ -122,12 +104,7 @@ describe("bettiCurve conventions", () => {
 describe("bettiCurve properties", () => {
   const settingsArb = fc.record({
     resolution: fc.integer({ min: 1, max: 40 }),
-    sampleRange: fc
-      .tuple(
-        fc.double({ min: -6, max: 6, noNaN: true }),
-        fc.double({ min: 0, max: 10, noNaN: true }),
-      )
-      .map(([lo, width]) => [lo, lo + width] as [number, number]),
+    sampleRange: sampleRangeArb(),
     keepEndpoints: fc.boolean(),
   });
 

@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
+import { assertUnchangedByDiagonalAndOrder } from "../../test-support/diagonal-and-order-invariance.js";
 import {
   assertClose,
   barcodeArb,
   fixtureBarcode,
   maxAbs,
-  permuted,
   readVectorizeFixture,
-  withDiagonal,
+  sampleRangeArb,
 } from "../../test-support/vectorize-fixtures.js";
 import { barcode } from "../barcode.js";
 import { fitHeatKernel, type HeatKernelOptions, heatKernel } from "./heat-kernel.js";
@@ -86,12 +86,7 @@ describe("heatKernel conventions", () => {
 describe("heatKernel properties", () => {
   const optionsArb = fc.record({
     resolution: fc.integer({ min: 1, max: 16 }),
-    sampleRange: fc
-      .tuple(
-        fc.double({ min: -6, max: 6, noNaN: true }),
-        fc.double({ min: 0, max: 12, noNaN: true }),
-      )
-      .map(([lo, width]) => [lo, lo + width] as [number, number]),
+    sampleRange: sampleRangeArb(12),
     sigma: fc.double({ min: 0.05, max: 3, noNaN: true }),
   });
 
@@ -127,33 +122,7 @@ describe("heatKernel properties", () => {
   });
 
   it("heatKernel is unchanged by points on the diagonal and by the order of the pairs", () => {
-    fc.assert(
-      fc.property(
-        barcodeArb(),
-        optionsArb,
-        fc.array(fc.double({ min: -6, max: 16, noNaN: true }), { maxLength: 6 }),
-        fc.array(fc.integer(), { minLength: 1, maxLength: 30 }),
-        (bars, options, diagonal, keys) => {
-          const reference = heatKernel(bars, options).values;
-          const tolerance = 1e-12 * (1 + maxAbs(reference));
-          assertClose(
-            heatKernel(withDiagonal(bars, diagonal), options).values,
-            reference,
-            "diagonal",
-            0,
-            tolerance,
-          );
-          assertClose(
-            heatKernel(permuted(bars, keys), options).values,
-            reference,
-            "order",
-            0,
-            tolerance,
-          );
-        },
-      ),
-      runs,
-    );
+    assertUnchangedByDiagonalAndOrder(heatKernel, optionsArb, runs);
   });
 });
 

@@ -4,13 +4,13 @@
  */
 
 import { requireInteger, requireOptions } from "../../metric/validate.js";
-import { type Barcode, requireBarcode } from "../barcode.js";
+import type { Barcode } from "../barcode.js";
+import { fitSettings, vectorizationInput } from "./barcode-vectorization.js";
 import {
   birthDeathRange,
   DEFAULT_RESOLUTION,
   finitePairs,
   linspace,
-  requireBarcodes,
   requireInfinityValue,
   requireNumber,
   requireRange,
@@ -90,8 +90,7 @@ export function fitHeatKernel(
   barcodes: readonly Barcode[],
   options?: HeatKernelOptions,
 ): HeatKernelSettings {
-  const caller = "fitHeatKernel";
-  return resolveHeatKernel(caller, requireBarcodes(caller, barcodes), options);
+  return fitSettings("fitHeatKernel", barcodes, options, resolveHeatKernel);
 }
 
 /**
@@ -136,10 +135,7 @@ export function fitHeatKernel(
  * ```
  */
 export function heatKernel(bars: Barcode, options?: HeatKernelOptions): HeatKernelImage {
-  const caller = "heatKernel";
-  requireBarcode(`${caller}: bars`, bars);
-  const settings = resolveHeatKernel(caller, [bars], options);
-  const pairs = finitePairs(caller, bars, settings.infinityValue);
+  const { settings, pairs } = vectorizationInput("heatKernel", bars, options, resolveHeatKernel);
   const grid = linspace(settings.sampleRange[0], settings.sampleRange[1], settings.resolution);
   const values = heatValues(pairs, grid, settings.sigma);
   return { grid, values, resolution: settings.resolution, settings };

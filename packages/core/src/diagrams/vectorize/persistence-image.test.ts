@@ -1,14 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
+import { assertUnchangedByDiagonalAndOrder } from "../../test-support/diagonal-and-order-invariance.js";
 import {
   assertClose,
   barcodeArb,
+  caseOptions,
   fixtureBarcode,
-  maxAbs,
-  permuted,
   readVectorizeFixture,
-  withDiagonal,
 } from "../../test-support/vectorize-fixtures.js";
 import { barcode } from "../barcode.js";
 import {
@@ -47,13 +46,7 @@ describe("persistenceImage parity with GUDHI", () => {
     it(`persistenceImage equals GUDHI's PersistenceImage within 1e-9: ${c.name} (${c.diagram})`, () => {
       const bars = fixtureBarcode(fixture, c.diagram);
       const options: PersistenceImageOptions = { ...c.params, weight: weightOf(c.params.weight) };
-      const settings =
-        c.fitOn.length > 1
-          ? fitPersistenceImage(
-              c.fitOn.map((name) => fixtureBarcode(fixture, name)),
-              options,
-            )
-          : options;
+      const settings = caseOptions(fixture, c.fitOn, options, fitPersistenceImage);
       const image = persistenceImage(bars, settings);
       assert.deepEqual(image.settings.imageRange, c.imageRange, `im_range of ${c.reference}`);
       assert.deepEqual(Array.from(image.births), c.births, "birth samples");
@@ -175,33 +168,7 @@ describe("persistenceImage properties", () => {
   });
 
   it("persistenceImage (persistence weight) is unchanged by points on the diagonal and by the order of the pairs", () => {
-    fc.assert(
-      fc.property(
-        barcodeArb(),
-        optionsArb,
-        fc.array(fc.double({ min: -6, max: 16, noNaN: true }), { maxLength: 6 }),
-        fc.array(fc.integer(), { minLength: 1, maxLength: 30 }),
-        (bars, options, diagonal, keys) => {
-          const reference = persistenceImage(bars, options).values;
-          const tolerance = 1e-12 * (1 + maxAbs(reference));
-          assertClose(
-            persistenceImage(withDiagonal(bars, diagonal), options).values,
-            reference,
-            "diagonal",
-            0,
-            tolerance,
-          );
-          assertClose(
-            persistenceImage(permuted(bars, keys), options).values,
-            reference,
-            "order",
-            0,
-            tolerance,
-          );
-        },
-      ),
-      runs,
-    );
+    assertUnchangedByDiagonalAndOrder(persistenceImage, optionsArb, runs);
   });
 });
 

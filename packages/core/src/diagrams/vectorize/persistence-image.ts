@@ -4,11 +4,11 @@
  */
 
 import { describe, requireInteger, requireOptions } from "../../metric/validate.js";
-import { type Barcode, requireBarcode } from "../barcode.js";
+import type { Barcode } from "../barcode.js";
+import { fitSettings, vectorizationInput } from "./barcode-vectorization.js";
 import {
   finitePairs,
   linspace,
-  requireBarcodes,
   requireInfinityValue,
   requireNumber,
   requireRange,
@@ -105,8 +105,7 @@ export function fitPersistenceImage(
   barcodes: readonly Barcode[],
   options?: PersistenceImageOptions,
 ): PersistenceImageSettings {
-  const caller = "fitPersistenceImage";
-  return resolveImage(caller, requireBarcodes(caller, barcodes), options);
+  return fitSettings("fitPersistenceImage", barcodes, options, resolveImage);
 }
 
 /**
@@ -152,9 +151,7 @@ export function persistenceImage(
   options?: PersistenceImageOptions,
 ): PersistenceImage {
   const caller = "persistenceImage";
-  requireBarcode(`${caller}: bars`, bars);
-  const settings = resolveImage(caller, [bars], options);
-  const pairs = finitePairs(caller, bars, settings.infinityValue);
+  const { settings, pairs } = vectorizationInput(caller, bars, options, resolveImage);
   const [width, height] = settings.resolution;
   const [x0, x1, y0, y1] = settings.imageRange;
   const births = linspace(x0, x1, width);

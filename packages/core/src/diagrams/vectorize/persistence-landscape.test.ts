@@ -1,14 +1,13 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
+import { assertUnchangedByDiagonalAndOrder } from "../../test-support/diagonal-and-order-invariance.js";
 import {
-  assertClose,
+  assertGridCase,
   barcodeArb,
-  fixtureBarcode,
-  maxAbs,
-  permuted,
+  type GridCase,
   readVectorizeFixture,
-  withDiagonal,
+  sampleRangeArb,
 } from "../../test-support/vectorize-fixtures.js";
 import { type Barcode, barcode, splitEssential } from "../barcode.js";
 import {
@@ -17,34 +16,14 @@ import {
   persistenceLandscape,
 } from "./persistence-landscape.js";
 
-interface LandscapeCase {
-  readonly name: string;
-  readonly diagram: string;
-  readonly fitOn: string[];
-  readonly params: PersistenceLandscapeOptions;
-  readonly reference: string;
-  readonly grid: number[];
-  readonly values: number[];
-}
-
 // Made by scripts/fixtures/vectorize.py from gudhi.representations.Landscape.
-const fixture = readVectorizeFixture<LandscapeCase>("landscape");
+const fixture = readVectorizeFixture<GridCase<PersistenceLandscapeOptions>>("landscape");
 const runs = { seed: 20250302, numRuns: 100 };
 
 describe("persistenceLandscape parity with GUDHI", () => {
   for (const c of fixture.cases) {
     it(`persistenceLandscape equals GUDHI's Landscape within 1e-9: ${c.name} (${c.diagram})`, () => {
-      const bars = fixtureBarcode(fixture, c.diagram);
-      const settings =
-        c.fitOn.length > 1
-          ? fitPersistenceLandscape(
-              c.fitOn.map((name) => fixtureBarcode(fixture, name)),
-              c.params,
-            )
-          : c.params;
-      const landscape = persistenceLandscape(bars, settings);
-      assert.deepEqual(Array.from(landscape.grid), c.grid, `grid of ${c.reference}`);
-      assertClose(landscape.values, c.values, c.reference);
+      const landscape = assertGridCase(fixture, c, persistenceLandscape, fitPersistenceLandscape);
       assert.equal(landscape.values.length, landscape.numLandscapes * landscape.resolution);
     });
   }
@@ -119,12 +98,7 @@ describe("persistenceLandscape properties", () => {
   const optionsArb = fc.record({
     numLandscapes: fc.integer({ min: 1, max: 6 }),
     resolution: fc.integer({ min: 1, max: 30 }),
-    sampleRange: fc
-      .tuple(
-        fc.double({ min: -6, max: 6, noNaN: true }),
-        fc.double({ min: 0, max: 10, noNaN: true }),
-      )
-      .map(([lo, width]) => [lo, lo + width] as [number, number]),
+    sampleRange: sampleRangeArb(),
   });
 
   it("persistenceLandscape layers are ordered (layer k >= layer k + 1) and equal the k-th largest tent", () => {
@@ -148,33 +122,7 @@ describe("persistenceLandscape properties", () => {
   });
 
   it("persistenceLandscape is unchanged by points on the diagonal and by the order of the pairs", () => {
-    fc.assert(
-      fc.property(
-        barcodeArb(),
-        optionsArb,
-        fc.array(fc.double({ min: -6, max: 16, noNaN: true }), { maxLength: 6 }),
-        fc.array(fc.integer(), { minLength: 1, maxLength: 30 }),
-        (bars, options, diagonal, keys) => {
-          const reference = persistenceLandscape(bars, options).values;
-          const tolerance = 1e-12 * (1 + maxAbs(reference));
-          assertClose(
-            persistenceLandscape(withDiagonal(bars, diagonal), options).values,
-            reference,
-            "diagonal",
-            0,
-            tolerance,
-          );
-          assertClose(
-            persistenceLandscape(permuted(bars, keys), options).values,
-            reference,
-            "order",
-            0,
-            tolerance,
-          );
-        },
-      ),
-      runs,
-    );
+    assertUnchangedByDiagonalAndOrder(persistenceLandscape, optionsArb, runs);
   });
 });
 

@@ -3,20 +3,11 @@
  */
 
 import { requireInteger, requireOptions } from "../../metric/validate.js";
-import { type Barcode, requireBarcode } from "../barcode.js";
-import {
-  birthDeathRange,
-  finitePairs,
-  lowerBound,
-  requireBarcodes,
-  requireInfinityValue,
-  requireNumber,
-  resolveSampleGrid,
-  type SampleGridOptions,
-  type SampleGridSettings,
-  sampleGrid,
-  upperBound,
-} from "./sample-grid.js";
+import type { Barcode } from "../barcode.js";
+import { fitSettings, vectorizationInput } from "./barcode-vectorization.js";
+import { type SampleGridOptions, type SampleGridSettings, sampleGrid } from "./sample-grid.js";
+import { resolveTentSettings } from "./tent-settings.js";
+import { tentSupportEnd, tentSupportStart } from "./tent-support.js";
 
 /** Options of {@link persistenceLandscape} and {@link fitPersistenceLandscape}. */
 export interface PersistenceLandscapeOptions extends SampleGridOptions {
@@ -86,8 +77,7 @@ export function fitPersistenceLandscape(
   barcodes: readonly Barcode[],
   options?: PersistenceLandscapeOptions,
 ): PersistenceLandscapeSettings {
-  const caller = "fitPersistenceLandscape";
-  return resolveLandscape(caller, requireBarcodes(caller, barcodes), options);
+  return fitSettings("fitPersistenceLandscape", barcodes, options, resolveLandscape);
 }
 
 /**
@@ -128,10 +118,12 @@ export function persistenceLandscape(
   bars: Barcode,
   options?: PersistenceLandscapeOptions,
 ): PersistenceLandscape {
-  const caller = "persistenceLandscape";
-  requireBarcode(`${caller}: bars`, bars);
-  const settings = resolveLandscape(caller, [bars], options);
-  const pairs = finitePairs(caller, bars, settings.infinityValue);
+  const { settings, pairs } = vectorizationInput(
+    "persistenceLandscape",
+    bars,
+    options,
+    resolveLandscape,
+  );
   const grid = sampleGrid(settings);
   const values = landscapeValues(pairs, grid, settings.numLandscapes, settings.scale);
   return {
@@ -153,12 +145,7 @@ function resolveLandscape(
     opts.numLandscapes === undefined
       ? 5
       : requireInteger(`${caller}: options.numLandscapes`, opts.numLandscapes, 1);
-  const scale = requireNumber(`${caller}: options.scale`, opts.scale, 1, "positive");
-  const infinityValue = requireInfinityValue(caller, opts.infinityValue);
-  const grid = resolveSampleGrid(caller, opts, () =>
-    birthDeathRange(barcodes.map((bars) => finitePairs(caller, bars, infinityValue))),
-  );
-  return { ...grid, numLandscapes, scale, infinityValue };
+  return resolveTentSettings(caller, barcodes, opts, { numLandscapes });
 }
 
 /**
@@ -182,10 +169,8 @@ function landscapeValues(
     if (!(d > b)) continue; // a point on the diagonal: its tent is zero
     const mid = (b + d) / 2;
     const half = (d - b) / 2;
-    // One sample of margin on each side: rounding in `mid` and `half` may
-    // leave a tiny positive value just outside (birth, death).
-    const from = Math.max(0, lowerBound(grid, b) - 1);
-    const to = Math.min(m, upperBound(grid, d) + 1);
+    const from = tentSupportStart(grid, b);
+    const to = tentSupportEnd(grid, d);
     for (let i = from; i < to; i += 1) {
       const v = half - Math.abs(grid[i]! - mid);
       const base = i * layers;

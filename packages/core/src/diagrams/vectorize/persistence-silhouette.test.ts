@@ -1,14 +1,14 @@
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import fc from "fast-check";
+import { assertUnchangedByDiagonalAndOrder } from "../../test-support/diagonal-and-order-invariance.js";
 import {
   assertClose,
+  assertGridCase,
   barcodeArb,
-  fixtureBarcode,
-  maxAbs,
-  permuted,
+  type GridCase,
   readVectorizeFixture,
-  withDiagonal,
+  sampleRangeArb,
 } from "../../test-support/vectorize-fixtures.js";
 import { barcode } from "../barcode.js";
 import {
@@ -17,34 +17,14 @@ import {
   persistenceSilhouette,
 } from "./persistence-silhouette.js";
 
-interface SilhouetteCase {
-  readonly name: string;
-  readonly diagram: string;
-  readonly fitOn: string[];
-  readonly params: PersistenceSilhouetteOptions;
-  readonly reference: string;
-  readonly grid: number[];
-  readonly values: number[];
-}
-
 // Made by scripts/fixtures/vectorize.py from gudhi.representations.Silhouette.
-const fixture = readVectorizeFixture<SilhouetteCase>("silhouette");
+const fixture = readVectorizeFixture<GridCase<PersistenceSilhouetteOptions>>("silhouette");
 const runs = { seed: 20250303, numRuns: 100 };
 
 describe("persistenceSilhouette parity with GUDHI", () => {
   for (const c of fixture.cases) {
     it(`persistenceSilhouette equals GUDHI's Silhouette within 1e-9: ${c.name} (${c.diagram})`, () => {
-      const bars = fixtureBarcode(fixture, c.diagram);
-      const settings =
-        c.fitOn.length > 1
-          ? fitPersistenceSilhouette(
-              c.fitOn.map((name) => fixtureBarcode(fixture, name)),
-              c.params,
-            )
-          : c.params;
-      const silhouette = persistenceSilhouette(bars, settings);
-      assert.deepEqual(Array.from(silhouette.grid), c.grid, `grid of ${c.reference}`);
-      assertClose(silhouette.values, c.values, c.reference);
+      assertGridCase(fixture, c, persistenceSilhouette, fitPersistenceSilhouette);
     });
   }
 });
@@ -142,42 +122,11 @@ describe("persistenceSilhouette properties", () => {
   const optionsArb = fc.record({
     power: fc.oneof(fc.constant(1), fc.double({ min: 0.01, max: 12, noNaN: true })),
     resolution: fc.integer({ min: 1, max: 30 }),
-    sampleRange: fc
-      .tuple(
-        fc.double({ min: -6, max: 6, noNaN: true }),
-        fc.double({ min: 0, max: 10, noNaN: true }),
-      )
-      .map(([lo, width]) => [lo, lo + width] as [number, number]),
+    sampleRange: sampleRangeArb(),
   });
 
   it("persistenceSilhouette (power > 0) is unchanged by points on the diagonal and by the order of the pairs", () => {
-    fc.assert(
-      fc.property(
-        barcodeArb(),
-        optionsArb,
-        fc.array(fc.double({ min: -6, max: 16, noNaN: true }), { maxLength: 6 }),
-        fc.array(fc.integer(), { minLength: 1, maxLength: 30 }),
-        (bars, options, diagonal, keys) => {
-          const reference = persistenceSilhouette(bars, options).values;
-          const tolerance = 1e-12 * (1 + maxAbs(reference));
-          assertClose(
-            persistenceSilhouette(withDiagonal(bars, diagonal), options).values,
-            reference,
-            "diagonal",
-            0,
-            tolerance,
-          );
-          assertClose(
-            persistenceSilhouette(permuted(bars, keys), options).values,
-            reference,
-            "order",
-            0,
-            tolerance,
-          );
-        },
-      ),
-      runs,
-    );
+    assertUnchangedByDiagonalAndOrder(persistenceSilhouette, optionsArb, runs);
   });
 
   it("persistenceSilhouette lies between zero and the largest tent (a weighted mean of tents)", () => {

@@ -4,20 +4,16 @@
  */
 
 import { requireOptions } from "../../metric/validate.js";
-import { type Barcode, requireBarcode } from "../barcode.js";
+import type { Barcode } from "../barcode.js";
+import { fitSettings, vectorizationInput } from "./barcode-vectorization.js";
 import {
-  birthDeathRange,
-  finitePairs,
-  lowerBound,
-  requireBarcodes,
-  requireInfinityValue,
   requireNumber,
-  resolveSampleGrid,
   type SampleGridOptions,
   type SampleGridSettings,
   sampleGrid,
-  upperBound,
 } from "./sample-grid.js";
+import { resolveTentSettings } from "./tent-settings.js";
+import { tentSupportEnd, tentSupportStart } from "./tent-support.js";
 
 /** Options of {@link persistenceSilhouette} and {@link fitPersistenceSilhouette}. */
 export interface PersistenceSilhouetteOptions extends SampleGridOptions {
@@ -81,8 +77,7 @@ export function fitPersistenceSilhouette(
   barcodes: readonly Barcode[],
   options?: PersistenceSilhouetteOptions,
 ): PersistenceSilhouetteSettings {
-  const caller = "fitPersistenceSilhouette";
-  return resolveSilhouette(caller, requireBarcodes(caller, barcodes), options);
+  return fitSettings("fitPersistenceSilhouette", barcodes, options, resolveSilhouette);
 }
 
 /**
@@ -122,10 +117,12 @@ export function persistenceSilhouette(
   bars: Barcode,
   options?: PersistenceSilhouetteOptions,
 ): PersistenceSilhouette {
-  const caller = "persistenceSilhouette";
-  requireBarcode(`${caller}: bars`, bars);
-  const settings = resolveSilhouette(caller, [bars], options);
-  const pairs = finitePairs(caller, bars, settings.infinityValue);
+  const { settings, pairs } = vectorizationInput(
+    "persistenceSilhouette",
+    bars,
+    options,
+    resolveSilhouette,
+  );
   const grid = sampleGrid(settings);
   const values = silhouetteValues(pairs, grid, settings.power, settings.scale);
   return { grid, values, settings };
@@ -138,12 +135,7 @@ function resolveSilhouette(
 ): PersistenceSilhouetteSettings {
   const opts = requireOptions(`${caller}: options`, options);
   const power = requireNumber(`${caller}: options.power`, opts.power, 1, "nonNegative");
-  const scale = requireNumber(`${caller}: options.scale`, opts.scale, 1, "positive");
-  const infinityValue = requireInfinityValue(caller, opts.infinityValue);
-  const grid = resolveSampleGrid(caller, opts, () =>
-    birthDeathRange(barcodes.map((bars) => finitePairs(caller, bars, infinityValue))),
-  );
-  return { ...grid, power, scale, infinityValue };
+  return resolveTentSettings(caller, barcodes, opts, { power });
 }
 
 function silhouetteValues(
@@ -172,8 +164,8 @@ function silhouetteValues(
     if (coefficient === 0) continue;
     const mid = (b + d) / 2;
     const half = (d - b) / 2;
-    const from = Math.max(0, lowerBound(grid, b) - 1);
-    const to = Math.min(m, upperBound(grid, d) + 1);
+    const from = tentSupportStart(grid, b);
+    const to = tentSupportEnd(grid, d);
     for (let i = from; i < to; i += 1) {
       const v = half - Math.abs(grid[i]! - mid);
       if (v > 0) values[i] += coefficient * v;

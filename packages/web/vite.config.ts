@@ -17,7 +17,9 @@ export default defineConfig({
   base: "./",
   logLevel: "warn",
   plugins: [viteSingleFile({ removeViteModuleLoader: true })],
-  worker: { format: "es" },
+  // Workers are inlined (`?worker&inline`) as classic scripts: a module worker
+  // started from a blob: URL of a file:// page does not load in Chromium.
+  worker: { format: "iife" },
   build: {
     outDir: resolve(import.meta.dirname, "dist-app"),
     emptyOutDir: false,

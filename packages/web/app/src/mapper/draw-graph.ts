@@ -1,0 +1,117 @@
+import { linkWidth } from "../../../src/mapper/jaccard.js";
+import type { ViewTransform } from "./view-transform.js";
+
+/** Everything one frame of the graph shows. */
+export interface GraphFrame {
+  readonly positions: Float32Array;
+  readonly radii: Float32Array;
+  readonly colors: readonly string[];
+  /** Link endpoints, source and target of link e at [2e], [2e + 1]. */
+  readonly links: Int32Array;
+  readonly jaccard: Float32Array;
+  /** 1 for nodes the search keeps bright; null when nothing is dimmed. */
+  readonly bright: Uint8Array | null;
+  readonly selected: ReadonlySet<number>;
+  readonly hovered: number;
+  /** The lasso being drawn, screen coordinates [x0, y0, x1, y1, ...]. */
+  readonly lasso: readonly number[] | null;
+}
+
+/** Links fall into this many width classes, so each class is one path (fast with many links). */
+const WIDTH_CLASSES = 6;
+
+/**
+ * Draws a frame on a 2-D canvas context whose pixels are scaled by
+ * `pixelRatio` (sharp on high-density screens). Nodes are drawn with their
+ * centres transformed and their radii scaled by the zoom (with a floor, so
+ * a zoomed-out graph stays visible).
+ */
+export function drawGraph(
+  context: CanvasRenderingContext2D,
+  frame: GraphFrame,
+  view: ViewTransform,
+  width: number,
+  height: number,
+  pixelRatio: number,
+  background = "#ffffff",
+): void {
+  const { positions, radii, colors, links, jaccard, bright, selected, hovered } = frame;
+  context.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  context.fillStyle = background;
+  context.fillRect(0, 0, width, height);
+  const sx = (i: number) => view.k * positions[2 * i]! + view.x;
+  const sy = (i: number) => view.k * positions[2 * i + 1]! + view.y;
+  const zoomWidth = Math.min(2, Math.max(0.35, Math.sqrt(view.k)));
+  const dim = (i: number) => bright !== null && bright[i] !== 1;
+
+  context.lineCap = "round";
+  for (const faded of [true, false]) {
+    if (faded && bright === null) continue;
+    for (let c = 0; c < WIDTH_CLASSES; c++) {
+      context.beginPath();
+      let any = false;
+      for (let e = 0; e < links.length / 2; e++) {
+        const s = links[2 * e]!;
+        const t = links[2 * e + 1]!;
+        if ((dim(s) || dim(t)) !== faded) continue;
+        const j = jaccard[e]!;
+        if (Math.min(WIDTH_CLASSES - 1, Math.floor(Math.sqrt(j) * WIDTH_CLASSES)) !== c) continue;
+        context.moveTo(sx(s), sy(s));
+        context.lineTo(sx(t), sy(t));
+        any = true;
+      }
+      if (!any) continue;
+      context.lineWidth = linkWidth(((c + 0.5) / WIDTH_CLASSES) ** 2) * zoomWidth;
+      context.strokeStyle = faded ? "rgba(140,149,159,0.12)" : "rgba(120,129,140,0.5)";
+      context.stroke();
+    }
+  }
+
+  const n = radii.length;
+  const radius = (i: number) => Math.max(1.5, radii[i]! * view.k);
+  for (const faded of [true, false]) {
+    if (faded && bright === null) continue;
+    context.globalAlpha = faded ? 0.16 : 1;
+    for (let i = 0; i < n; i++) {
+      if (dim(i) !== faded) continue;
+      const x = sx(i);
+      const y = sy(i);
+      const r = radius(i);
+      if (x + r < 0 || y + r < 0 || x - r > width || y - r > height) continue;
+      context.beginPath();
+      context.arc(x, y, r, 0, 2 * Math.PI);
+      context.fillStyle = colors[i]!;
+      context.fill();
+      if (r > 3) {
+        context.lineWidth = 1;
+        context.strokeStyle = "rgba(255,255,255,0.9)";
+        context.stroke();
+      }
+    }
+  }
+  context.globalAlpha = 1;
+
+  const ring = (i: number, color: string, lineWidth: number, gap: number) => {
+    context.beginPath();
+    context.arc(sx(i), sy(i), radius(i) + gap, 0, 2 * Math.PI);
+    context.lineWidth = lineWidth;
+    context.strokeStyle = color;
+    context.stroke();
+  };
+  for (const i of selected) if (i < n) ring(i, "#0b1f33", 2.5, 2.5);
+  if (hovered >= 0 && hovered < n) ring(hovered, "#0969da", 2, 2);
+
+  if (frame.lasso !== null && frame.lasso.length >= 4) {
+    context.beginPath();
+    context.moveTo(frame.lasso[0]!, frame.lasso[1]!);
+    for (let k = 2; k < frame.lasso.length; k += 2) context.lineTo(frame.lasso[k]!, frame.lasso[k + 1]!);
+    context.closePath();
+    context.fillStyle = "rgba(9,105,218,0.08)";
+    context.fill();
+    context.setLineDash([5, 4]);
+    context.lineWidth = 1.5;
+    context.strokeStyle = "#0969da";
+    context.stroke();
+    context.setLineDash([]);
+  }
+}

@@ -18,7 +18,8 @@ export class Tooltip {
     const top = topLabels(node.labels, names, 1)[0];
     const rows: [string, string][] = [["Size", `${node.size} inputs`]];
     if (top !== undefined) rows.push(["Top label", `${top.name} (${formatShare(top.share)})`]);
-    rows.push([colorTitle, formatValue(colorValue)]);
+    // A categorical colouring is the top label, already listed.
+    if (colorTitle !== "Majority label") rows.push([colorTitle, formatValue(colorValue)]);
     this.root.replaceChildren(
       element("div", { class: "tooltip-title" }, `Node ${node.id}`),
       element(

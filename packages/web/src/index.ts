@@ -1,3 +1,14 @@
+export { base64ToBytes, bytesToBase64 } from "./mapper/base64.js";
+export type { MapperPageInput } from "./mapper/build-mapper-page-data.js";
+export { buildMapperPageData } from "./mapper/build-mapper-page-data.js";
+export type { ImageStack } from "./mapper/image-stack.js";
+export { imageRgba, imageStack } from "./mapper/image-stack.js";
+export type {
+  EncodedImages,
+  EncodedRows,
+  MapperPageData,
+  MapperPointData,
+} from "./mapper/mapper-page-data.js";
 export { REPORT_CHART_CONFIG } from "./report/chart-config.js";
 export type {
   MetricsJSON,
@@ -26,14 +37,3 @@ export {
 } from "./report/report-figures.js";
 export type { AppPage } from "./self-contained-page.js";
 export { appPagePath, selfContainedPage } from "./self-contained-page.js";
-export { base64ToBytes, bytesToBase64 } from "./mapper/base64.js";
-export type { MapperPageInput } from "./mapper/build-mapper-page-data.js";
-export { buildMapperPageData } from "./mapper/build-mapper-page-data.js";
-export type { ImageStack } from "./mapper/image-stack.js";
-export { imageRgba, imageStack } from "./mapper/image-stack.js";
-export type {
-  EncodedImages,
-  EncodedRows,
-  MapperPageData,
-  MapperPointData,
-} from "./mapper/mapper-page-data.js";

@@ -53,7 +53,9 @@ const memberSets = (nodes: { members: number[] }[]) => nodes.map((n) => n.member
 
 /** The page's embedded data, read back from the HTML file. */
 function embedded(html: string): MapperPageData {
-  const match = /<script type="application\/json" id="nettopo-data">([\s\S]*?)<\/script>/.exec(html);
+  const match = /<script type="application\/json" id="nettopo-data">([\s\S]*?)<\/script>/.exec(
+    html,
+  );
   assert.ok(match, "the page has its data element");
   return JSON.parse(match[1]!) as MapperPageData;
 }
@@ -112,7 +114,11 @@ describe("nettopo mapper --html", () => {
       { count: FIXTURE.count, height: 8, width: 8, channels: 1, base64: undefined },
     );
     assert.equal(data.points.rows?.dimension, FIXTURE.dimension);
-    assert.equal(data.graph.nodes[0]!.means?.length, FIXTURE.dimension, "node means for colouring by neuron");
+    assert.equal(
+      data.graph.nodes[0]!.means?.length,
+      FIXTURE.dimension,
+      "node means for colouring by neuron",
+    );
     assert.deepEqual(data.notes, []);
     assert.doesNotMatch(readFileSync(html, "utf8"), /<script[^>]+src=|<link[^>]+stylesheet/);
   });
@@ -150,19 +156,22 @@ describe("nettopo mapper --html", () => {
     const largest = graph.nodes.reduce((best, n) => (n.size > best.size ? n : best));
     await clickNode(page, largest.id);
     await page.waitForSelector(`#panel h2[data-node="${largest.id}"]`);
-    assert.match((await page.textContent("#node-size")) ?? "", new RegExp(`^${largest.size} inputs`));
+    assert.match(
+      (await page.textContent("#node-size")) ?? "",
+      new RegExp(`^${largest.size} inputs`),
+    );
     const rows = await page.$$eval("#panel .label-bars li", (items) =>
-      items.map((li) => [li.querySelector(".bar-name")!.textContent, li.querySelector(".bar-value")!.textContent]),
+      items.map((li) => [
+        li.querySelector(".bar-name")!.textContent,
+        li.querySelector(".bar-value")!.textContent,
+      ]),
     );
     const expected = Object.entries(largest.labels!)
       .sort((a, b) => b[1] - a[1] || Number(a[0]) - Number(b[0]))
       .map(([k, count]) => [NAMES[Number(k)], `${((100 * count) / largest.size).toFixed(1)}%`]);
     assert.deepEqual(rows, expected);
     assert.equal(await page.$$eval("#panel .thumb", (t) => t.length), Math.min(12, largest.size));
-    assert.equal(
-      await page.inputValue("#member-indices"),
-      largest.members.join(", "),
-    );
+    assert.equal(await page.inputValue("#member-indices"), largest.members.join(", "));
     // Hovering shows the node's tooltip.
     assert.match((await page.textContent("#node-tooltip")) ?? "", new RegExp(`Node ${largest.id}`));
 
@@ -275,7 +284,11 @@ describe("nettopo mapper --html", () => {
       [data.points.images?.count, data.points.images?.height, data.points.images?.width],
       [300, 28, 28],
     );
-    assert.equal(data.points.rows, undefined, "300 x 32 float32 rows and the images are over 0.3 MB");
+    assert.equal(
+      data.points.rows,
+      undefined,
+      "300 x 32 float32 rows and the images are over 0.3 MB",
+    );
     assert.match(data.notes.join(" "), /Recomputing is disabled/);
     assert.equal(data.graph.meta.labels?.names?.[0], "T-shirt/top");
 
@@ -298,7 +311,11 @@ describe("nettopo mapper --html", () => {
     const out = join(dir, "bad.html");
     const cases: [string[], number, RegExp][] = [
       [["mapper", NPY, "--html", out, "--html-max-mb", "0"], 2, /--html-max-mb must be > 0; got 0/],
-      [["mapper", NPY, "--html", out, "--html-max-mb=-2"], 2, /--html-max-mb "-2" is not a number >= 0/],
+      [
+        ["mapper", NPY, "--html", out, "--html-max-mb=-2"],
+        2,
+        /--html-max-mb "-2" is not a number >= 0/,
+      ],
       [
         ["mapper", NPY, ...params, "--html", out, "--images", short],
         1,

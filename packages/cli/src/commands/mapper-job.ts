@@ -159,7 +159,7 @@ export async function readMapperInput(
     if (kind === "idx-images") {
       // The raw bytes (before scaling), for the explorer's thumbnails.
       images = {
-        values: raw.inputs.subarray(0, limit * raw.inputs.length / raw.count),
+        values: raw.inputs.subarray(0, (limit * raw.inputs.length) / raw.count),
         shape: [limit, ...raw.sampleShape],
       };
     }

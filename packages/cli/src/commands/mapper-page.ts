@@ -1,12 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { MapperGraphJSON } from "@nettopo/core";
 import { readNpy } from "@nettopo/nn";
-import {
-  buildMapperPageData,
-  type ImageStack,
-  imageStack,
-  selfContainedPage,
-} from "@nettopo/web";
+import { buildMapperPageData, type ImageStack, imageStack, selfContainedPage } from "@nettopo/web";
 import { IoError } from "../io-error.js";
 import { writeOutput } from "../write-output.js";
 import type { MapperInput } from "./mapper-job.js";

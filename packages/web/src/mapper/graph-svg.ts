@@ -8,12 +8,16 @@ export interface DrawnGraph {
   readonly colors: readonly string[];
   /** 1 for the nodes drawn bright; null when none is dimmed. */
   readonly bright: ArrayLike<number> | null;
-  readonly links: readonly { readonly source: number; readonly target: number; readonly jaccard: number }[];
+  readonly links: readonly {
+    readonly source: number;
+    readonly target: number;
+    readonly jaccard: number;
+  }[];
   /** A line drawn at the top, e.g. the parameters. */
   readonly title?: string;
 }
 
-const escape = (text: string) =>
+const escapeXml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -47,7 +51,9 @@ export function graphSvg(graph: DrawnGraph, margin = 24): string {
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
   ];
   if (graph.title) {
-    lines.push(`<text x="${margin}" y="${margin}" font-size="13" fill="#1f2328">${escape(graph.title)}</text>`);
+    lines.push(
+      `<text x="${margin}" y="${margin}" font-size="13" fill="#1f2328">${escapeXml(graph.title)}</text>`,
+    );
   }
   lines.push(`<g stroke="#8c959f" stroke-linecap="round">`);
   for (const link of graph.links) {
@@ -59,7 +65,7 @@ export function graphSvg(graph: DrawnGraph, margin = 24): string {
   lines.push("</g>", `<g stroke="#ffffff" stroke-width="1">`);
   for (let i = 0; i < n; i++) {
     lines.push(
-      `<circle cx="${x(i)}" cy="${y(i)}" r="${round(graph.radii[i]!)}" fill="${escape(graph.colors[i]!)}"${faded(i) ? ' fill-opacity="0.15" stroke-opacity="0.15"' : ""}><title>node ${i}</title></circle>`,
+      `<circle cx="${x(i)}" cy="${y(i)}" r="${round(graph.radii[i]!)}" fill="${escapeXml(graph.colors[i]!)}"${faded(i) ? ' fill-opacity="0.15" stroke-opacity="0.15"' : ""}><title>node ${i}</title></circle>`,
     );
   }
   lines.push("</g>", "</svg>");

@@ -58,7 +58,7 @@ export function imageStack(
           ? (n * channels + c) * plane + p
           : (n * plane + p) * channels + c;
         const v = Math.round(values[from]! * scale);
-        bytes[(n * plane + p) * channels + c] = v > 255 ? 255 : v > 0 ? v : 0;
+        bytes[(n * plane + p) * channels + c] = Math.min(255, Math.max(0, v));
       }
     }
   }

@@ -27,7 +27,13 @@ function field(label: string, control: HTMLElement, help: string): HTMLElement {
   return element("label", { class: "field", title: help }, element("span", {}, label), control);
 }
 
-function numberInput(id: string, value: number, min: string, step: string, max = ""): HTMLInputElement {
+function numberInput(
+  id: string,
+  value: number,
+  min: string,
+  step: string,
+  max = "",
+): HTMLInputElement {
   const input = element("input", { id, type: "number", min, step, value: String(value) });
   if (max !== "") input.max = max;
   return input;
@@ -56,11 +62,16 @@ export function buildControls(
     );
   }
   colorMode.append(element("option", { value: "size" }, "Node size"));
-  if (options.means > 0) colorMode.append(element("option", { value: "neuron" }, "A neuron's mean activation"));
+  if (options.means > 0)
+    colorMode.append(element("option", { value: "neuron" }, "A neuron's mean activation"));
   colorMode.value = options.labels ? "majority" : "lens:0";
 
   const neuron = numberInput("neuron", 0, "0", "1", String(Math.max(0, options.means - 1)));
-  const neuronRow = field(`Neuron (0–${Math.max(0, options.means - 1)})`, neuron, "Which neuron's mean activation colours the nodes");
+  const neuronRow = field(
+    `Neuron (0–${Math.max(0, options.means - 1)})`,
+    neuron,
+    "Which neuron's mean activation colours the nodes",
+  );
   neuronRow.hidden = true;
 
   const search = element("input", {
@@ -73,18 +84,44 @@ export function buildControls(
   search.disabled = !options.labels;
   const names = element("datalist", { id: "label-names" });
   for (const name of options.names ?? []) names.append(element("option", { value: name }));
-  const searchStatus = element("p", { class: "field-status", id: "search-status", "aria-live": "polite" });
+  const searchStatus = element("p", {
+    class: "field-status",
+    id: "search-status",
+    "aria-live": "polite",
+  });
 
   const cluster = graph.meta.cluster as { kind: string; eps?: number; minSamples?: number };
   const lens = element("select", { id: "param-lens" });
   for (const name of PAGE_LENSES) lens.append(element("option", { value: name }, lensTitle(name)));
-  lens.value = (PAGE_LENSES as readonly string[]).includes(graph.meta.lens.kind) ? graph.meta.lens.kind : "l2";
-  const intervals = numberInput("param-intervals", graph.meta.cover.intervals[0] ?? 10, "1", "1", "500");
-  const overlap = numberInput("param-overlap", graph.meta.cover.overlap ?? 0.3, "0", "0.05", "0.95");
+  lens.value = (PAGE_LENSES as readonly string[]).includes(graph.meta.lens.kind)
+    ? graph.meta.lens.kind
+    : "l2";
+  const intervals = numberInput(
+    "param-intervals",
+    graph.meta.cover.intervals[0] ?? 10,
+    "1",
+    "1",
+    "500",
+  );
+  const overlap = numberInput(
+    "param-overlap",
+    graph.meta.cover.overlap ?? 0.3,
+    "0",
+    "0.05",
+    "0.95",
+  );
   const eps = numberInput("param-eps", cluster.eps ?? 0.5, "0", "any");
   const minSamples = numberInput("param-min-samples", cluster.minSamples ?? 5, "1", "1");
-  const recompute = element("button", { id: "recompute", type: "submit", class: "primary" }, "Recompute");
-  const status = element("p", { class: "field-status", id: "recompute-status", "aria-live": "polite" });
+  const recompute = element(
+    "button",
+    { id: "recompute", type: "submit", class: "primary" },
+    "Recompute",
+  );
+  const status = element("p", {
+    class: "field-status",
+    id: "recompute-status",
+    "aria-live": "polite",
+  });
   const form = element(
     "form",
     { id: "parameters" },
@@ -99,14 +136,20 @@ export function buildControls(
       "div",
       { class: "field-pair" },
       field("DBSCAN eps", eps, "Radius of a neighbourhood, > 0"),
-      field("Min samples", minSamples, "Points within eps (itself included) that make a core point"),
+      field(
+        "Min samples",
+        minSamples,
+        "Points within eps (itself included) that make a core point",
+      ),
     ),
     recompute,
     status,
   );
   if (!options.rows) {
-    for (const control of [lens, intervals, overlap, eps, minSamples, recompute]) control.disabled = true;
-    status.textContent = "Recomputing needs the activation rows, which this page does not hold (see the notes).";
+    for (const control of [lens, intervals, overlap, eps, minSamples, recompute])
+      control.disabled = true;
+    status.textContent =
+      "Recomputing needs the activation rows, which this page does not hold (see the notes).";
   }
 
   const exportPng = element("button", { id: "export-png", type: "button" }, "PNG");

@@ -104,7 +104,8 @@ export function drawGraph(
   if (frame.lasso !== null && frame.lasso.length >= 4) {
     context.beginPath();
     context.moveTo(frame.lasso[0]!, frame.lasso[1]!);
-    for (let k = 2; k < frame.lasso.length; k += 2) context.lineTo(frame.lasso[k]!, frame.lasso[k + 1]!);
+    for (let k = 2; k < frame.lasso.length; k += 2)
+      context.lineTo(frame.lasso[k]!, frame.lasso[k + 1]!);
     context.closePath();
     context.fillStyle = "rgba(9,105,218,0.08)";
     context.fill();

@@ -70,7 +70,10 @@ export class GraphCanvas {
   /** Node i's centre in page coordinates (for tests and tooltips). */
   pagePosition(i: number): { x: number; y: number } {
     const rect = this.canvas.getBoundingClientRect();
-    const [x, y] = this.view.toScreen(this.frame.positions[2 * i]!, this.frame.positions[2 * i + 1]!);
+    const [x, y] = this.view.toScreen(
+      this.frame.positions[2 * i]!,
+      this.frame.positions[2 * i + 1]!,
+    );
     return { x: rect.left + x, y: rect.top + y };
   }
 

@@ -43,8 +43,16 @@ self.onmessage = (event: MessageEvent<LayoutRequest>) => {
         (link) => (link.source as Node).r + (link.target as Node).r + 14,
       ),
     )
-    .force("charge", forceManyBody<Node>().strength((d) => -18 - 2.5 * d.r).theta(0.9))
-    .force("collide", forceCollide<Node>((d) => d.r + 2))
+    .force(
+      "charge",
+      forceManyBody<Node>()
+        .strength((d) => -18 - 2.5 * d.r)
+        .theta(0.9),
+    )
+    .force(
+      "collide",
+      forceCollide<Node>((d) => d.r + 2),
+    )
     // A weak pull to the centre keeps the components of a Mapper graph
     // (often many) from drifting apart.
     .force("x", forceX(0).strength(0.045))

@@ -2,15 +2,20 @@ import type { MapperGraphJSON } from "@nettopo/core";
 import { graphSvg } from "../../../src/mapper/graph-svg.js";
 import { labelSearch, labelsMatching } from "../../../src/mapper/label-search.js";
 import type { MapperPageData } from "../../../src/mapper/mapper-page-data.js";
-import { type ColorMode, type NodeColors, nodeColors, nodeRadius } from "../../../src/mapper/node-colors.js";
+import {
+  type ColorMode,
+  type NodeColors,
+  nodeColors,
+  nodeRadius,
+} from "../../../src/mapper/node-colors.js";
 import { readPageData } from "../page-data.js";
 import { element } from "../shared/element.js";
+import { carriedPositions } from "./carried-positions.js";
 import { buildControls } from "./controls.js";
 import { download } from "./download.js";
+import { ForceLayout } from "./force-layout.js";
 import { GraphCanvas } from "./graph-canvas.js";
 import { drawLegend } from "./legend.js";
-import { carriedPositions } from "./carried-positions.js";
-import { ForceLayout } from "./force-layout.js";
 import { readMapperPage } from "./read-mapper-page.js";
 import { Recomputer } from "./recomputer.js";
 import { type PanelContext, showNode, showSelection, showSummary } from "./side-panel.js";
@@ -52,7 +57,11 @@ function start(data: MapperPageData): void {
   const host = element("div", { class: "canvas-host", id: "graph" });
   const legend = element("div", { class: "legend", id: "legend" });
   const layoutStatus = element("div", { class: "layout-status", id: "layout-status" });
-  const fitButton = element("button", { class: "fit", type: "button", title: "Frame the whole graph (or double-click)" }, "Fit");
+  const fitButton = element(
+    "button",
+    { class: "fit", type: "button", title: "Frame the whole graph (or double-click)" },
+    "Fit",
+  );
   const panel = element("aside", { class: "panel", id: "panel" });
   const tooltip = new Tooltip();
   app.append(
@@ -124,7 +133,10 @@ function start(data: MapperPageData): void {
     const value = controls.colorMode.value;
     if (value.startsWith("lens:")) return { kind: "lens", component: Number(value.slice(5)) };
     if (value === "neuron") {
-      const neuron = Math.min(Math.max(0, Math.round(Number(controls.neuron.value) || 0)), Math.max(0, means - 1));
+      const neuron = Math.min(
+        Math.max(0, Math.round(Number(controls.neuron.value) || 0)),
+        Math.max(0, means - 1),
+      );
       return { kind: "neuron", neuron };
     }
     return { kind: value as "majority" | "purity" | "size" };
@@ -166,7 +178,10 @@ function start(data: MapperPageData): void {
     else showSelection(panel, nodes, context());
   }
 
-  function setGraph(next: MapperGraphJSON, previous: { graph: MapperGraphJSON; positions: Float32Array } | null): void {
+  function setGraph(
+    next: MapperGraphJSON,
+    previous: { graph: MapperGraphJSON; positions: Float32Array } | null,
+  ): void {
     graph = next;
     const maxSize = Math.max(1, ...graph.nodes.map((n) => n.size));
     radii = Float32Array.from(graph.nodes, (n) => nodeRadius(n.size, maxSize));
@@ -177,8 +192,13 @@ function start(data: MapperPageData): void {
       links[2 * e + 1] = link.target;
       jaccard[e] = link.jaccard;
     });
-    const initial = previous === null ? new Float32Array(2 * graph.nodes.length).fill(Number.NaN) : carriedPositions(previous.graph, previous.positions, graph);
-    positions = initial.map((v, k) => (Number.isNaN(v) ? (k % 2 === 0 ? Math.cos(k) : Math.sin(k)) : v));
+    const initial =
+      previous === null
+        ? new Float32Array(2 * graph.nodes.length).fill(Number.NaN)
+        : carriedPositions(previous.graph, previous.positions, graph);
+    positions = initial.map((v, k) =>
+      Number.isNaN(v) ? (k % 2 === 0 ? Math.cos(k) : Math.sin(k)) : v,
+    );
     canvas.autoFit = true;
     canvas.update({ positions, radii, links, jaccard, selected: new Set(), hovered: -1 });
     host.dataset.nodes = String(graph.nodes.length);
@@ -206,15 +226,16 @@ function start(data: MapperPageData): void {
     const overlap = Number(controls.overlap.value);
     const eps = Number(controls.eps.value);
     const minSamples = Number(controls.minSamples.value);
-    const problem = !Number.isInteger(intervals) || intervals < 1
-      ? "Intervals must be a whole number ≥ 1."
-      : !(overlap >= 0 && overlap < 1)
-        ? "Overlap must be in [0, 1)."
-        : !(eps > 0)
-          ? "eps must be > 0."
-          : !Number.isInteger(minSamples) || minSamples < 1
-            ? "Min samples must be a whole number ≥ 1."
-            : null;
+    const problem =
+      !Number.isInteger(intervals) || intervals < 1
+        ? "Intervals must be a whole number ≥ 1."
+        : !(overlap >= 0 && overlap < 1)
+          ? "Overlap must be in [0, 1)."
+          : !(eps > 0)
+            ? "eps must be > 0."
+            : !Number.isInteger(minSamples) || minSamples < 1
+              ? "Min samples must be a whole number ≥ 1."
+              : null;
     if (problem !== null) {
       controls.status.textContent = problem;
       controls.status.dataset.state = "error";
@@ -224,26 +245,28 @@ function start(data: MapperPageData): void {
     controls.status.textContent = "Computing…";
     const started = performance.now();
     const before = { graph, positions };
-    recomputer.run(
-      controls.lens.value as never,
-      { kind: "uniform", intervals, overlap },
-      { kind: "dbscan", eps, minSamples },
-      (stage, done, total) => {
-        controls.status.textContent = `Computing: ${stage} ${done}/${total}`;
-      },
-    ).then(
-      (next) => {
-        if (next === null) return; // replaced by a newer run
-        setGraph(next, before);
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
-        controls.status.dataset.state = "done";
-        controls.status.textContent = `Recomputed: ${next.nodes.length} nodes, ${next.links.length} links in ${seconds} s.`;
-      },
-      (error: Error) => {
-        controls.status.dataset.state = "error";
-        controls.status.textContent = `Could not compute: ${error.message}`;
-      },
-    );
+    recomputer
+      .run(
+        controls.lens.value as never,
+        { kind: "uniform", intervals, overlap },
+        { kind: "dbscan", eps, minSamples },
+        (stage, done, total) => {
+          controls.status.textContent = `Computing: ${stage} ${done}/${total}`;
+        },
+      )
+      .then(
+        (next) => {
+          if (next === null) return; // replaced by a newer run
+          setGraph(next, before);
+          const seconds = ((performance.now() - started) / 1000).toFixed(1);
+          controls.status.dataset.state = "done";
+          controls.status.textContent = `Recomputed: ${next.nodes.length} nodes, ${next.links.length} links in ${seconds} s.`;
+        },
+        (error: Error) => {
+          controls.status.dataset.state = "error";
+          controls.status.textContent = `Could not compute: ${error.message}`;
+        },
+      );
   });
 
   controls.exportPng.addEventListener("click", () => {
@@ -264,7 +287,11 @@ function start(data: MapperPageData): void {
     download("mapper.svg", new Blob([svg], { type: "image/svg+xml" }));
   });
   controls.exportJson.addEventListener("click", () => {
-    const nodes = graph.nodes.map((node, i) => ({ ...node, x: positions[2 * i], y: positions[2 * i + 1] }));
+    const nodes = graph.nodes.map((node, i) => ({
+      ...node,
+      x: positions[2 * i],
+      y: positions[2 * i + 1],
+    }));
     const text = `${JSON.stringify({ ...graph, nodes })}\n`;
     download("mapper.json", new Blob([text], { type: "application/json" }));
   });

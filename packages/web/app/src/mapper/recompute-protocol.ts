@@ -24,6 +24,12 @@ export interface RecomputeRun {
 
 /** Worker → page. */
 export type RecomputeReply =
-  | { readonly type: "progress"; readonly id: number; readonly stage: string; readonly done: number; readonly total: number }
+  | {
+      readonly type: "progress";
+      readonly id: number;
+      readonly stage: string;
+      readonly done: number;
+      readonly total: number;
+    }
   | { readonly type: "result"; readonly id: number; readonly graph: MapperGraphJSON }
   | { readonly type: "error"; readonly id: number; readonly message: string };

@@ -1,8 +1,8 @@
 import type { MapperGraphJSON, MapperNodeJSON } from "@nettopo/core";
+import { categoricalColor } from "../../../src/mapper/color-scale.js";
 import type { ImageStack } from "../../../src/mapper/image-stack.js";
 import { spreadSample } from "../../../src/mapper/spread-sample.js";
 import { formatShare, labelName, topLabels } from "../../../src/mapper/top-labels.js";
-import { categoricalColor } from "../../../src/mapper/color-scale.js";
 import { element } from "../shared/element.js";
 import { copyText } from "./copy-text.js";
 import { formatValue } from "./legend.js";
@@ -23,7 +23,10 @@ function section(title: string, ...children: (Node | string)[]): HTMLElement {
 }
 
 /** Label bars: name, a bar as long as the share, the percentage. */
-function labelBars(histogram: Record<string, number> | undefined, names: PanelContext["names"]): HTMLElement {
+function labelBars(
+  histogram: Record<string, number> | undefined,
+  names: PanelContext["names"],
+): HTMLElement {
   const rows = topLabels(histogram, names, 6);
   const list = element("ol", { class: "label-bars" });
   for (const row of rows) {
@@ -56,7 +59,12 @@ function histogramOf(members: readonly number[], labels: Int32Array): Record<str
 /** The member list with a Copy button. */
 function memberList(members: readonly number[]): HTMLElement {
   const text = members.join(", ");
-  const area = element("textarea", { class: "members", readonly: "", rows: "4", id: "member-indices" });
+  const area = element("textarea", {
+    class: "members",
+    readonly: "",
+    rows: "4",
+    id: "member-indices",
+  });
   area.value = text;
   const button = element("button", { class: "small", type: "button", id: "copy-members" }, "Copy");
   const done = element("span", { class: "copied", "aria-live": "polite" });
@@ -66,12 +74,7 @@ function memberList(members: readonly number[]): HTMLElement {
       done.textContent = "";
     }, 1600);
   });
-  return element(
-    "div",
-    {},
-    area,
-    element("div", { class: "row-actions" }, button, done),
-  );
+  return element("div", {}, area, element("div", { class: "row-actions" }, button, done));
 }
 
 function examples(members: readonly number[], context: PanelContext): HTMLElement | null {
@@ -134,10 +137,7 @@ export function showNode(panel: HTMLElement, node: MapperNodeJSON, context: Pane
   if (node.purity !== undefined) {
     facts.append(element("dt", {}, "Purity"), element("dd", {}, formatShare(node.purity)));
   }
-  panel.replaceChildren(
-    element("h2", { "data-node": String(node.id) }, `Node ${node.id}`),
-    facts,
-  );
+  panel.replaceChildren(element("h2", { "data-node": String(node.id) }, `Node ${node.id}`), facts);
   if (node.labels !== undefined) panel.append(section("Top labels", labelBars(node.labels, names)));
   const pictures = examples(node.members, context);
   if (pictures !== null) panel.append(pictures);
@@ -147,7 +147,11 @@ export function showNode(panel: HTMLElement, node: MapperNodeJSON, context: Pane
 }
 
 /** Shows several nodes: their distinct members, combined labels, and the list to copy. */
-export function showSelection(panel: HTMLElement, nodes: readonly MapperNodeJSON[], context: PanelContext): void {
+export function showSelection(
+  panel: HTMLElement,
+  nodes: readonly MapperNodeJSON[],
+  context: PanelContext,
+): void {
   const members = [...new Set(nodes.flatMap((n) => n.members))].sort((a, b) => a - b);
   panel.replaceChildren(
     element("h2", { "data-selection": String(nodes.length) }, `${nodes.length} nodes selected`),
@@ -166,7 +170,11 @@ export function showSelection(panel: HTMLElement, nodes: readonly MapperNodeJSON
 }
 
 /** Shows what the graph is when nothing is selected. */
-export function showSummary(panel: HTMLElement, context: PanelContext, notes: readonly string[]): void {
+export function showSummary(
+  panel: HTMLElement,
+  context: PanelContext,
+  notes: readonly string[],
+): void {
   const { meta, nodes, links } = context.graph;
   const lens = `${meta.lens.kind}${meta.lens.dims > 1 ? ` (${meta.lens.dims}-d)` : ""}`;
   const cluster = Object.entries(meta.cluster)
@@ -189,7 +197,11 @@ export function showSummary(panel: HTMLElement, context: PanelContext, notes: re
       element("dt", {}, "Lens"),
       element("dd", {}, lens),
       element("dt", {}, "Cover"),
-      element("dd", {}, `${meta.cover.kind}, ${meta.cover.intervals.join(" × ")} intervals, overlap ${meta.cover.overlap ?? "–"}`),
+      element(
+        "dd",
+        {},
+        `${meta.cover.kind}, ${meta.cover.intervals.join(" × ")} intervals, overlap ${meta.cover.overlap ?? "–"}`,
+      ),
       element("dt", {}, "Clustering"),
       element("dd", {}, `${meta.cluster.kind}${cluster ? ` (${cluster})` : ""}`),
     ),

@@ -10,9 +10,12 @@ export function thumbnail(stack: ImageStack, index: number, label: string): HTML
   canvas.getContext("2d")!.putImageData(new ImageData(pixels, stack.width, stack.height), 0, 0);
   return element(
     "figure",
-    { class: "thumb", title: `input ${index}${label ? ` · ${label}` : ""}`, "data-index": String(index) },
+    {
+      class: "thumb",
+      title: `input ${index}${label ? ` · ${label}` : ""}`,
+      "data-index": String(index),
+    },
     canvas,
     element("figcaption", {}, `#${index}`),
   );
 }
-

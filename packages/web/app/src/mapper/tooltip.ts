@@ -32,8 +32,10 @@ export class Tooltip {
     );
     this.root.style.display = "block";
     const { width, height } = this.root.getBoundingClientRect();
-    const x = pageX + 14 + width > window.scrollX + window.innerWidth ? pageX - width - 14 : pageX + 14;
-    const y = pageY + 14 + height > window.scrollY + window.innerHeight ? pageY - height - 14 : pageY + 14;
+    const x =
+      pageX + 14 + width > window.scrollX + window.innerWidth ? pageX - width - 14 : pageX + 14;
+    const y =
+      pageY + 14 + height > window.scrollY + window.innerHeight ? pageY - height - 14 : pageY + 14;
     this.root.style.left = `${x}px`;
     this.root.style.top = `${y}px`;
   }

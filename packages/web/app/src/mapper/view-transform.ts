@@ -33,8 +33,11 @@ export class ViewTransform {
   ): void {
     const w = Math.max(box.maxX - box.minX, 1);
     const h = Math.max(box.maxY - box.minY, 1);
-    this.k = Math.min(2, Math.max(0.02, Math.min((width - 2 * margin) / w, (height - 2 * margin) / h)));
-    this.x = width / 2 - this.k * (box.minX + box.maxX) / 2;
-    this.y = height / 2 - this.k * (box.minY + box.maxY) / 2;
+    this.k = Math.min(
+      2,
+      Math.max(0.02, Math.min((width - 2 * margin) / w, (height - 2 * margin) / h)),
+    );
+    this.x = width / 2 - (this.k * (box.minX + box.maxX)) / 2;
+    this.y = height / 2 - (this.k * (box.minY + box.maxY)) / 2;
   }
 }

@@ -17,8 +17,9 @@ export default defineConfig({
   base: "./",
   logLevel: "warn",
   plugins: [viteSingleFile({ removeViteModuleLoader: true })],
-  // Workers are inlined (`?worker&inline`) as classic scripts: a module worker
-  // started from a blob: URL of a file:// page does not load in Chromium.
+  // Workers are inlined (`?worker&inline`) as classic scripts: built as ES
+  // modules, the explorer's layout worker never ran in a page opened from
+  // file:// in Chromium (tried: the layout never finished, with no error).
   worker: { format: "iife" },
   build: {
     outDir: resolve(import.meta.dirname, "dist-app"),

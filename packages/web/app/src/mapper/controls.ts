@@ -93,9 +93,9 @@ export function buildControls(
   const cluster = graph.meta.cluster as { kind: string; eps?: number; minSamples?: number };
   const lens = element("select", { id: "param-lens" });
   for (const name of PAGE_LENSES) lens.append(element("option", { value: name }, lensTitle(name)));
-  lens.value = (PAGE_LENSES as readonly string[]).includes(graph.meta.lens.kind)
-    ? graph.meta.lens.kind
-    : "l2";
+  const { kind, dims } = graph.meta.lens;
+  const current = kind === "pca" && dims === 2 ? "pca2" : kind;
+  lens.value = (PAGE_LENSES as readonly string[]).includes(current) ? current : "l2";
   const intervals = numberInput(
     "param-intervals",
     graph.meta.cover.intervals[0] ?? 10,
@@ -129,7 +129,7 @@ export function buildControls(
     element(
       "div",
       { class: "field-pair" },
-      field("Intervals", intervals, "Intervals of the uniform cover"),
+      field("Intervals", intervals, "Intervals of the uniform cover, per lens dimension"),
       field("Overlap", overlap, "Overlap fraction of neighbouring intervals, in [0, 1)"),
     ),
     element(
@@ -197,7 +197,9 @@ function lensTitle(name: string): string {
     case "l2":
       return "L2 norm";
     case "pca":
-      return "First principal component";
+      return "PCA, first component";
+    case "pca2":
+      return "PCA, two components";
     case "eccentricity":
       return "Eccentricity";
     case "density":

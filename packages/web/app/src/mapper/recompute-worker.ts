@@ -19,7 +19,10 @@ let running: AbortController | null = null;
 const send = (reply: RecomputeReply) => self.postMessage(reply);
 
 function lensSpec(lens: PageLens): LensSpec {
-  return lens === "pca" ? { kind: "pca", components: 1, seed: 0 } : { kind: lens };
+  if (lens === "pca" || lens === "pca2") {
+    return { kind: "pca", components: lens === "pca" ? 1 : 2, seed: 0 };
+  }
+  return { kind: lens };
 }
 
 self.onmessage = async (event: MessageEvent<RecomputeInit | RecomputeRun>) => {

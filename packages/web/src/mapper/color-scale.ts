@@ -30,7 +30,7 @@ export const CATEGORICAL_COLORS: readonly string[] = [
   "#b07aa1",
   "#ff9da7",
   "#9c755f",
-  "#7f7f7f",
+  "#3f4a5a",
   "#17becf",
   "#bcbd22",
 ];

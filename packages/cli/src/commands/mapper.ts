@@ -29,7 +29,8 @@ export const MAPPER_USAGE = `Usage: nettopo mapper [options] INPUT
 The Mapper graph of a layer's activations (as TopoAct): a lens on every
 input, a cover of the lens range by overlapping intervals, a clustering of
 the inputs of each interval (each cluster a node; noise forms no node), and
-links between nodes that share inputs. Written as node-link JSON.
+links between nodes that share inputs. Written as node-link JSON, and with
+--html as an interactive page.
 
 INPUT:
   ACTIVATIONS.npy   [inputs, features], or a feature map [inputs, C, H, W]
@@ -88,15 +89,16 @@ Cover and clustering:
 
 Output:
   --json FILE       write the graph to FILE (replaced atomically; default
-                    stdout, unless --html is given): {"meta", "nodes": [{"id", "members", "size",
-                    "cover", "cluster", "lens", "labels", "majority",
-                    "purity"}], "links": [{"source", "target", "weight",
-                    "jaccard"}], "simplices"}
+                    stdout unless --html is given): {"meta", "nodes":
+                    [{"id", "members", "size", "cover", "cluster", "lens",
+                    "labels", "majority", "purity"}], "links": [{"source",
+                    "target", "weight", "jaccard"}], "simplices"}
   --node-means      add each node's mean activation ("means") to the JSON
-  --html FILE       also write the explorer: one self-contained page (the
-                    graph, labels, thumbnails and activation rows inlined;
-                    opens from disk with no network) to colour, search,
-                    select and recompute the graph in the browser
+  --html FILE       write the Mapper explorer to FILE (replaced atomically):
+                    one self-contained page (graph, labels, thumbnails and
+                    activation rows inlined; opens from disk, no network)
+                    to colour, search, select, export and recompute the
+                    graph in the browser
   --html-max-mb M   the most megabytes of per-input data --html embeds
                     (default ${DEFAULT_HTML_MAX_MB}): over it, the activation rows are left
                     out (no recomputing in the page), then the images

@@ -251,6 +251,16 @@ describe("nettopo mapper --html", () => {
     assert.equal(await page.getAttribute("#recompute-status", "data-state"), "error");
     assert.match((await page.textContent("#recompute-status")) ?? "", /eps must be > 0/);
 
+    // Parameters that leave every input as noise: no node, and the page says why.
+    await page.fill("#param-eps", "0.0001");
+    await page.click("#recompute");
+    await page.waitForSelector("#recompute-status[data-state=done]", { timeout: 60_000 });
+    assert.equal(await page.getAttribute("#graph", "data-nodes"), "0");
+    assert.match(
+      (await page.textContent("#empty-graph:visible")) ?? "",
+      /No nodes: every input is noise/,
+    );
+
     assert.deepEqual(errors, []);
     assert.deepEqual(networkRequests, []);
   });

@@ -1,4 +1,5 @@
 import type { MapperGraphJSON } from "@nettopo/core";
+import { carriedPositions } from "../../../src/mapper/carried-positions.js";
 import { graphSvg } from "../../../src/mapper/graph-svg.js";
 import { labelSearch, labelsMatching } from "../../../src/mapper/label-search.js";
 import type { MapperPageData } from "../../../src/mapper/mapper-page-data.js";
@@ -10,7 +11,6 @@ import {
 } from "../../../src/mapper/node-colors.js";
 import { readPageData } from "../page-data.js";
 import { element } from "../shared/element.js";
-import { carriedPositions } from "./carried-positions.js";
 import { buildControls } from "./controls.js";
 import { download } from "./download.js";
 import { ForceLayout } from "./force-layout.js";
@@ -57,6 +57,11 @@ function start(data: MapperPageData): void {
   const host = element("div", { class: "canvas-host", id: "graph" });
   const legend = element("div", { class: "legend", id: "legend" });
   const layoutStatus = element("div", { class: "layout-status", id: "layout-status" });
+  const emptyNote = element(
+    "p",
+    { class: "empty-graph", id: "empty-graph", hidden: "" },
+    "No nodes: every input is noise at these parameters. Try a larger eps or fewer min samples.",
+  );
   const fitButton = element(
     "button",
     { class: "fit", type: "button", title: "Frame the whole graph (or double-click)" },
@@ -76,7 +81,7 @@ function start(data: MapperPageData): void {
       "div",
       { class: "workspace" },
       controls.root,
-      element("section", { class: "stage" }, host, legend, layoutStatus, fitButton),
+      element("section", { class: "stage" }, host, legend, layoutStatus, emptyNote, fitButton),
       panel,
     ),
     tooltip.root,
@@ -202,6 +207,7 @@ function start(data: MapperPageData): void {
     canvas.autoFit = true;
     canvas.update({ positions, radii, links, jaccard, selected: new Set(), hovered: -1 });
     host.dataset.nodes = String(graph.nodes.length);
+    emptyNote.hidden = graph.nodes.length > 0;
     host.dataset.links = String(graph.links.length);
     subtitle.textContent = `${data.source} · ${graph.nodes.length} nodes · ${graph.links.length} links · ${graph.meta.points} inputs`;
     recolor();

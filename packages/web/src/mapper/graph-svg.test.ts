@@ -27,3 +27,39 @@ test("spreadSample takes items evenly over the list, or all of a short list", ()
   assert.deepEqual(spreadSample([1, 2, 3], 5), [1, 2, 3]);
   assert.deepEqual(spreadSample([0, 1, 2, 3, 4, 5, 6, 7, 8, 9], 4), [0, 2, 5, 7]);
 });
+
+test("graphSvg draws the colour legend under the graph: swatches for labels, a gradient for values", () => {
+  const base = {
+    positions: [0, 0],
+    radii: [5],
+    colors: ["#4e79a7"],
+    bright: null,
+    links: [],
+  };
+  const labels = graphSvg({
+    ...base,
+    legend: {
+      kind: "categorical",
+      title: "Majority label",
+      entries: [
+        { name: "Bag", color: "#9c755f" },
+        { name: "Coat", color: "#59a14f" },
+      ],
+    },
+  });
+  assert.match(labels, /width="560"/, "wide enough for the legend");
+  assert.match(labels, />Majority label<\/text>/);
+  assert.match(
+    labels,
+    /<circle cx="\d+" cy="\d+(\.\d+)?" r="5" fill="#9c755f"\/>\s*<text [^>]+>Bag<\/text>/,
+  );
+  const values = graphSvg({
+    ...base,
+    legend: { kind: "sequential", title: "Lens mean", min: 0.5, max: 12.25 },
+  });
+  assert.match(
+    values,
+    /<linearGradient id="legend-scale"><stop offset="0%" stop-color="#440154"\/>/,
+  );
+  assert.match(values, />0\.5<\/text>[\s\S]*>12\.3<\/text>/);
+});

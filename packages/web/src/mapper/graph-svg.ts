@@ -1,4 +1,6 @@
+import { sequentialColor } from "./color-scale.js";
 import { linkWidth } from "./jaccard.js";
+import type { ColorLegend } from "./node-colors.js";
 
 /** What {@link graphSvg} draws: the laid-out graph as the page shows it. */
 export interface DrawnGraph {
@@ -15,7 +17,49 @@ export interface DrawnGraph {
   }[];
   /** A line drawn at the top, e.g. the parameters. */
   readonly title?: string;
+  /** The legend of the colours, drawn under the graph. */
+  readonly legend?: ColorLegend;
 }
+
+const LEGEND_ROW = 18;
+
+/** The legend's height in the SVG. */
+function legendHeight(legend: ColorLegend | undefined): number {
+  if (legend === undefined) return 0;
+  if (legend.kind === "sequential") return 58;
+  return 28 + Math.ceil(legend.entries.length / 4) * LEGEND_ROW;
+}
+
+/** The legend as SVG elements, its top-left corner at (x, y). */
+function legendSvg(legend: ColorLegend, x: number, y: number): string[] {
+  const out = [
+    `<text x="${x}" y="${y + 12}" font-size="12" font-weight="bold" fill="#1f2328">${escapeXml(legend.title)}</text>`,
+  ];
+  if (legend.kind === "categorical") {
+    legend.entries.forEach((entry, k) => {
+      const ex = x + (k % 4) * 130;
+      const ey = y + 28 + Math.floor(k / 4) * LEGEND_ROW;
+      out.push(
+        `<circle cx="${ex + 5}" cy="${ey}" r="5" fill="${escapeXml(entry.color)}"/>`,
+        `<text x="${ex + 15}" y="${ey + 4}" font-size="11" fill="#1f2328">${escapeXml(entry.name)}</text>`,
+      );
+    });
+    return out;
+  }
+  const stops = Array.from(
+    { length: 11 },
+    (_, k) => `<stop offset="${k * 10}%" stop-color="${sequentialColor(k / 10)}"/>`,
+  );
+  out.push(
+    `<defs><linearGradient id="legend-scale">${stops.join("")}</linearGradient></defs>`,
+    `<rect x="${x}" y="${y + 20}" width="200" height="10" rx="3" fill="url(#legend-scale)"/>`,
+    `<text x="${x}" y="${y + 44}" font-size="11" fill="#656d76">${formatNumber(legend.min)}</text>`,
+    `<text x="${x + 200}" y="${y + 44}" font-size="11" fill="#656d76" text-anchor="end">${formatNumber(legend.max)}</text>`,
+  );
+  return out;
+}
+
+const formatNumber = (x: number) => String(Number(x.toPrecision(3)));
 
 const escapeXml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -24,7 +68,8 @@ const round = (x: number) => Math.round(x * 100) / 100;
 /**
  * The graph as a standalone SVG document, framed on all the nodes with a
  * margin (the export of the explorer's "SVG" button): links under nodes,
- * link width by Jaccard overlap, dimmed nodes faded as on screen.
+ * link width by Jaccard overlap, dimmed nodes faded as on screen, and the
+ * colour legend underneath when given.
  */
 export function graphSvg(graph: DrawnGraph, margin = 24): string {
   const n = graph.radii.length;
@@ -41,8 +86,9 @@ export function graphSvg(graph: DrawnGraph, margin = 24): string {
   }
   if (n === 0) [minX, minY, maxX, maxY] = [0, 0, 100, 100];
   const titleSpace = graph.title ? 28 : 0;
-  const width = round(maxX - minX + 2 * margin);
-  const height = round(maxY - minY + 2 * margin + titleSpace);
+  const legendSpace = legendHeight(graph.legend);
+  const width = round(Math.max(maxX - minX + 2 * margin, graph.legend ? 560 : 0));
+  const height = round(maxY - minY + 2 * margin + titleSpace + legendSpace);
   const x = (i: number) => round(graph.positions[2 * i]! - minX + margin);
   const y = (i: number) => round(graph.positions[2 * i + 1]! - minY + margin + titleSpace);
   const faded = (i: number) => graph.bright !== null && graph.bright[i] !== 1;
@@ -68,6 +114,10 @@ export function graphSvg(graph: DrawnGraph, margin = 24): string {
       `<circle cx="${x(i)}" cy="${y(i)}" r="${round(graph.radii[i]!)}" fill="${escapeXml(graph.colors[i]!)}"${faded(i) ? ' fill-opacity="0.15" stroke-opacity="0.15"' : ""}><title>node ${i}</title></circle>`,
     );
   }
-  lines.push("</g>", "</svg>");
+  lines.push("</g>");
+  if (graph.legend !== undefined) {
+    lines.push(...legendSvg(graph.legend, margin, height - legendSpace - margin / 2));
+  }
+  lines.push("</svg>");
   return `${lines.join("\n")}\n`;
 }

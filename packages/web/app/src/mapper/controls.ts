@@ -51,19 +51,7 @@ export function buildControls(
   options: { labels: boolean; names: readonly string[] | null; means: number; rows: boolean },
 ): Controls {
   const colorMode = element("select", { id: "color-mode" });
-  for (let d = 0; d < graph.meta.lens.dims; d++) {
-    const name = graph.meta.lens.dims > 1 ? `Lens mean (component ${d + 1})` : "Lens mean";
-    colorMode.append(element("option", { value: `lens:${d}` }, name));
-  }
-  if (options.labels) {
-    colorMode.append(
-      element("option", { value: "majority" }, "Majority label"),
-      element("option", { value: "purity" }, "Label purity"),
-    );
-  }
-  colorMode.append(element("option", { value: "size" }, "Node size"));
-  if (options.means > 0)
-    colorMode.append(element("option", { value: "neuron" }, "A neuron's mean activation"));
+  fillColorModes(colorMode, graph.meta.lens.dims, options.labels, options.means > 0);
   colorMode.value = options.labels ? "majority" : "lens:0";
 
   const neuron = numberInput("neuron", 0, "0", "1", String(Math.max(0, options.means - 1)));
@@ -190,6 +178,35 @@ export function buildControls(
     exportSvg,
     exportJson,
   };
+}
+
+/**
+ * The colourings a graph offers: one per lens component, the labels' when
+ * there are labels, the size, and a neuron's mean when nodes have means.
+ * Called again after a recompute (the lens may have another dimension); the
+ * choice is kept when it is still offered.
+ */
+export function fillColorModes(
+  select: HTMLSelectElement,
+  lensDims: number,
+  labels: boolean,
+  means: boolean,
+): void {
+  const chosen = select.value;
+  select.replaceChildren();
+  for (let d = 0; d < lensDims; d++) {
+    const name = lensDims > 1 ? `Lens mean (component ${d + 1})` : "Lens mean";
+    select.append(element("option", { value: `lens:${d}` }, name));
+  }
+  if (labels) {
+    select.append(
+      element("option", { value: "majority" }, "Majority label"),
+      element("option", { value: "purity" }, "Label purity"),
+    );
+  }
+  select.append(element("option", { value: "size" }, "Node size"));
+  if (means) select.append(element("option", { value: "neuron" }, "A neuron's mean activation"));
+  select.value = [...select.options].some((o) => o.value === chosen) ? chosen : "lens:0";
 }
 
 function lensTitle(name: string): string {

@@ -11,7 +11,7 @@ import {
 } from "../../../src/mapper/node-colors.js";
 import { readPageData } from "../page-data.js";
 import { element } from "../shared/element.js";
-import { buildControls } from "./controls.js";
+import { buildControls, fillColorModes } from "./controls.js";
 import { download } from "./download.js";
 import { ForceLayout } from "./force-layout.js";
 import { GraphCanvas } from "./graph-canvas.js";
@@ -47,8 +47,9 @@ function start(data: MapperPageData): void {
   let selected = new Set<number>();
 
   const means = graph.nodes[0]?.means?.length ?? 0;
+  const hasLabels = page.labels !== null || graph.nodes.some((n) => n.labels !== undefined);
   const controls = buildControls(graph, {
-    labels: page.labels !== null || graph.nodes.some((n) => n.labels !== undefined),
+    labels: hasLabels,
     names,
     means,
     rows: page.rows !== null,
@@ -208,6 +209,7 @@ function start(data: MapperPageData): void {
     canvas.update({ positions, radii, links, jaccard, selected: new Set(), hovered: -1 });
     host.dataset.nodes = String(graph.nodes.length);
     emptyNote.hidden = graph.nodes.length > 0;
+    fillColorModes(controls.colorMode, graph.meta.lens.dims, hasLabels, means > 0);
     host.dataset.links = String(graph.links.length);
     subtitle.textContent = `${data.source} · ${graph.nodes.length} nodes · ${graph.links.length} links · ${graph.meta.points} inputs`;
     recolor();
@@ -216,6 +218,11 @@ function start(data: MapperPageData): void {
     layout.start(radii, links, initial);
   }
 
+  document.addEventListener("keydown", (event) => {
+    const typing =
+      event.target instanceof HTMLInputElement || event.target instanceof HTMLTextAreaElement;
+    if (event.key === "Escape" && !typing) select(new Set());
+  });
   controls.colorMode.addEventListener("change", recolor);
   controls.neuron.addEventListener("input", recolor);
   controls.search.addEventListener("input", applySearch);
@@ -288,7 +295,8 @@ function start(data: MapperPageData): void {
       colors: colors.colors,
       bright: canvas.frame.bright,
       links: graph.links,
-      title: `${data.title} · ${colors.legend.title}`,
+      title: data.title,
+      legend: colors.legend,
     });
     download("mapper.svg", new Blob([svg], { type: "image/svg+xml" }));
   });

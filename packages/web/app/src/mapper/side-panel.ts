@@ -208,7 +208,7 @@ export function showSummary(
     element(
       "p",
       { class: "hint" },
-      "Click a node for its labels, example inputs and members. Shift-click or Shift-drag (lasso) to select several. Drag to pan, scroll to zoom, double-click to fit.",
+      "Click a node for its labels, example inputs and members. Shift-click or Shift-drag (lasso) to select several. Escape clears the selection. Drag to pan, scroll to zoom, double-click to fit.",
     ),
   );
   for (const note of notes) panel.append(element("p", { class: "notice" }, note));

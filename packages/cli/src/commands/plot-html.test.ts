@@ -139,7 +139,7 @@ describe("nettopo plot --out view.html, opened from disk in Chromium", () => {
       1,
     );
     assert.equal(await page.isVisible("#features-table"), true);
-    assert.match((await page.textContent("#features-table")) ?? "", /number of bars/);
+    assert.match((await page.textContent("#features-table")) ?? "", /number of finite bars/);
 
     await page.selectOption("#repeat-select", "1");
     await chartsAt("1/1/1");

@@ -43,7 +43,7 @@ describe("the diagrams page's figures", () => {
     );
     assert.equal(
       barcodeFigure(data, { file: 1, repeat: "all", dims: [1] })!.title,
-      "Barcode, repeat 1",
+      "Barcode, repeat 1 of 3",
     );
     assert.equal(rows(barcodeFigure(data, { file: 1, repeat: 2, dims: [1] })).length, 3);
   });

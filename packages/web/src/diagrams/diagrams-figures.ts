@@ -11,6 +11,7 @@ import {
 } from "@nettopo/core";
 import {
   type DiagramChoice,
+  repeatName,
   type SelectedDiagram,
   selectedDiagrams,
   showsAllRepeats,
@@ -83,9 +84,11 @@ export function barcodeFigure(
   const first: SelectedDiagram = selectedDiagrams(data, choice)[0]!;
   const file = data.files[first.file]!;
   const name =
-    showsAllRepeats(data, choice) || file.repeats.length === 1
+    file.repeats.length === 1
       ? first.label
-      : `${file.label}, repeat ${first.repeat + 1}`;
+      : showsAllRepeats(data, choice)
+        ? repeatName(file, first.repeat)
+        : `${file.label}, repeat ${first.repeat + 1}`;
   return barcodeSpec(first.diagram, {
     dimensions: choice.dims,
     title: `Barcode, ${name}`,

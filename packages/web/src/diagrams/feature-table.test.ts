@@ -9,7 +9,7 @@ describe("featureTable", () => {
     assert.deepEqual(table.columns, ["H1", "All"]);
     assert.deepEqual(
       table.rows.map((r) => r.label),
-      ["number of bars", "persistent entropy"],
+      ["number of finite bars", "persistent entropy"],
     );
     assert.deepEqual(table.rows[0]!.cells, [
       { mean: 2, std: 1, min: 1, max: 3 },

@@ -19,7 +19,7 @@ export interface FeatureTable {
 
 /** Reading order and names of the features `nettopo neurons` writes; others follow in name order. */
 const FEATURE_NAMES: readonly (readonly [string, string])[] = [
-  ["count", "number of bars"],
+  ["count", "number of finite bars"],
   ["entropy", "persistent entropy"],
   ["lifetime.mean", "mean lifetime"],
   ["lifetime.std", "lifetime std"],

@@ -132,7 +132,9 @@ function controlBar(): HTMLElement {
     fileOptions.push(element("option", { value: "all" }, "All files, overlaid"));
   }
   controls.file.replaceChildren(...fileOptions);
-  controls.file.disabled = data.files.length === 1;
+  // One file: nothing to choose.
+  const fileControl = element("label", {}, "File ", controls.file);
+  fileControl.hidden = data.files.length === 1;
   controls.repeatLabel.replaceChildren("Repeat ", controls.repeat);
   controls.dims.replaceChildren(
     ...dataDims(data).map((dim) => {
@@ -162,7 +164,7 @@ function controlBar(): HTMLElement {
   return element(
     "div",
     { class: "controls" },
-    element("label", {}, "File ", controls.file),
+    fileControl,
     controls.repeatLabel,
     element("span", { class: "dims-label" }, "Dimensions ", controls.dims),
   );
@@ -219,7 +221,7 @@ function selectionNote(): string {
   }
   if (file.repeats.length > 1)
     return `${file.label}, ${repeatName(file, choice.repeat as number)}.`;
-  return `${file.label}.`;
+  return `The values of ${file.label}.`;
 }
 
 function drawTables(): void {
@@ -246,7 +248,7 @@ function drawTables(): void {
       element(
         "p",
         { class: "note" },
-        `Mean ± standard deviation over the ${file.repeats.length} repeats of ${file.label}, as the file's summary gives them (min and max on hover)${choice.repeat === "all" ? "" : `; below, the value of repeat ${(choice.repeat as number) + 1}`}.`,
+        `Mean ± standard deviation over the ${file.repeats.length} repeats of ${file.label}, as the file's summary gives them (min and max on hover); features are of the finite pairs, essential classes left out${choice.repeat === "all" ? "" : `; below, the value of repeat ${(choice.repeat as number) + 1}`}.`,
       ),
       featuresTable(features),
     );
@@ -268,10 +270,10 @@ async function drawCharts(): Promise<void> {
       "No dimension chosen.",
       key,
     ),
-    slots.barcode.draw(barcodeFigure(data, current, { width: 460 }), "No dimension chosen.", key),
+    slots.barcode.draw(barcodeFigure(data, current, { width: 600 }), "No dimension chosen.", key),
     ...choice.dims.map((dim, k) =>
       bettiSlots[k]!.draw(
-        bettiFigure(data, current, dim, { width: 420, height: 220 }),
+        bettiFigure(data, current, dim, { width: 320, height: 200 }),
         `No H${dim} pair: the Betti curve is 0.`,
         key,
       ),

@@ -156,6 +156,16 @@ describe("nettopo plot --out view.html, opened from disk in Chromium", () => {
     await page.selectOption("#file-select", "all");
     await chartsAt("all/0/1");
     assert.equal(await points(), 2 + pairCount(neurons, 0, 1));
+    // One block of summary rows per file, with exact values.
+    const rows = await page.$$eval("#summary-table tbody tr", (all) =>
+      all.map((r) => [...r.children].map((c) => c.textContent)),
+    );
+    assert.deepEqual(rows[0], ["a.json", "H1", "2", "0", "2", "2.5"]);
+    assert.deepEqual(rows[1]!.slice(0, 3), [
+      "boot.json (repeat 1)",
+      "H1",
+      String(pairCount(neurons, 0, 1)),
+    ]);
     assert.deepEqual(errors, []);
     assert.deepEqual(networkRequests, []);
   });

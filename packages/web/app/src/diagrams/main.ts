@@ -43,7 +43,7 @@ const slots = {
   barcode: new ChartSlot("barcode", stem),
 };
 let bettiSlots: ChartSlot[] = [];
-const bettiGrid = element("div", { class: "grid betti" });
+const bettiGrid = element("div", { class: "betti-row" });
 const summaryHost = element("div", { id: "summary" });
 const summaryNote = element("p", { class: "note", id: "selection-note" });
 const featuresCard = element("section", { class: "card", id: "features", hidden: "" });
@@ -227,13 +227,25 @@ function selectionNote(): string {
 function drawTables(): void {
   const selected = selectedDiagrams(data, choice as DiagramChoice);
   summaryNote.textContent = selectionNote();
+  const dims = choice.dims;
   summaryHost.replaceChildren(
     summaryTable(
-      summarizeDimensions(
-        selected.map((s) => s.diagram),
-        choice.dims,
-      ),
-      selected.length > 1,
+      choice.file === "all"
+        ? selected.map((s) => ({
+            label: s.label,
+            rows: summarizeDimensions([s.diagram], dims),
+            several: false,
+          }))
+        : [
+            {
+              label: null,
+              rows: summarizeDimensions(
+                selected.map((s) => s.diagram),
+                dims,
+              ),
+              several: selected.length > 1,
+            },
+          ],
     ),
   );
   const file = currentFile();

@@ -24,39 +24,52 @@ function spreadCell(spread: Spread, several: boolean): HTMLElement {
   );
 }
 
+/** Rows of the summary table: the summaries of one diagram, or of several together, and whose they are. */
+export interface SummaryGroup {
+  /** The diagram's label in a "Diagram" column; null when the table shows one group. */
+  readonly label: string | null;
+  readonly rows: readonly DimensionSummary[];
+  /** Whether the rows summarise several diagrams (mean ± std) rather than one (exact values). */
+  readonly several: boolean;
+}
+
 /**
  * The summary table: per dimension, the number of pairs, of essential
  * classes, the longest finite lifetime and the total persistence, exact for
- * one diagram and mean ± std over several.
+ * one diagram and mean ± std over several; with labelled groups (files
+ * overlaid), one block of rows per diagram.
  */
-export function summaryTable(rows: readonly DimensionSummary[], several: boolean): HTMLElement {
+export function summaryTable(groups: readonly SummaryGroup[]): HTMLElement {
+  const labelled = groups.some((g) => g.label !== null);
   const table = element("table", { class: "data summary", id: "summary-table" });
   const head = table.createTHead().insertRow();
-  for (const title of [
-    "Dimension",
-    "Pairs",
-    "Essential (∞)",
-    "Longest finite bar",
-    "Total persistence",
-  ]) {
+  const titles = ["Dimension", "Pairs", "Essential (∞)", "Longest finite bar", "Total persistence"];
+  for (const title of labelled ? ["Diagram", ...titles] : titles) {
     head.append(element("th", {}, title));
   }
   const body = table.createTBody();
-  for (const row of rows) {
-    const tr = body.insertRow();
-    tr.dataset.dim = String(row.dim);
-    tr.append(
-      element(
-        "th",
-        { scope: "row" },
-        element("span", { class: `dim-dot d${row.dim % 8}` }),
-        `H${row.dim}`,
-      ),
-      spreadCell(row.count, several),
-      spreadCell(row.essential, several),
-      spreadCell(row.maxPersistence, several),
-      spreadCell(row.totalPersistence, several),
-    );
+  for (const group of groups) {
+    group.rows.forEach((row, k) => {
+      const tr = body.insertRow();
+      tr.dataset.dim = String(row.dim);
+      if (labelled) {
+        tr.append(
+          element("th", { scope: "row", class: k === 0 ? "" : "repeated" }, group.label ?? ""),
+        );
+      }
+      tr.append(
+        element(
+          "th",
+          { scope: "row" },
+          element("span", { class: `dim-dot d${row.dim % 8}` }),
+          `H${row.dim}`,
+        ),
+        spreadCell(row.count, group.several),
+        spreadCell(row.essential, group.several),
+        spreadCell(row.maxPersistence, group.several),
+        spreadCell(row.totalPersistence, group.several),
+      );
+    });
   }
   return table;
 }

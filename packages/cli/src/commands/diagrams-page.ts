@@ -1,6 +1,6 @@
-import { diagramToJSON } from "@nettopo/core";
 import { type DiagramFileData, type DiagramsData, selfContainedPage } from "@nettopo/web";
 import { type DiagramFormat, readDiagramFile } from "../readers/diagram-file.js";
+import { diagramPairs } from "../readers/diagram-pairs.js";
 import { readNeuronsFile } from "../readers/neurons-file.js";
 
 /** What `nettopo plot ... --out view.html` was given. */
@@ -39,7 +39,7 @@ export async function diagramsPage(settings: DiagramsPageSettings): Promise<stri
       label,
       path,
       kind: "diagram",
-      repeats: [{ diagrams: diagramToJSON(diagram).diagrams }],
+      repeats: [{ diagrams: diagramPairs(diagram) }],
     };
   });
   const data: DiagramsData = {

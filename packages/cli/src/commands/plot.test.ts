@@ -100,6 +100,15 @@ describe("nettopo plot", () => {
       [2, 2.5],
     ]);
     assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+stylesheet/);
+    // The page draws no cocycle: a --cocycles file's are left out.
+    const cocycles = file(
+      "cocycles.json",
+      '{"diagrams":[{"dim":0,"pairs":[[0,1]]},{"dim":1,"pairs":[[1,2]],"cocycles":[[[1,0,1]]]}]}',
+    );
+    assert.equal(runCli(["plot", cocycles, "--out", out]).status, 0);
+    const page = readFileSync(out, "utf8");
+    assert.match(page, /"pairs":\[\[1,2\]\]/);
+    assert.doesNotMatch(page, /"cocycles"/);
   });
 
   it("says in one line what is wrong with the input of a page", () => {

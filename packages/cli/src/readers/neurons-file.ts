@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
-import { diagramFromJSON, diagramToJSON } from "@nettopo/core";
+import { diagramFromJSON } from "@nettopo/core";
 import type { BettiBandJSON, DiagramFileData, FeatureSpreadJSON } from "@nettopo/web";
 import { IoError } from "../io-error.js";
+import { diagramPairs } from "./diagram-pairs.js";
 import { sourceName } from "./text-scanner.js";
 
 /**
@@ -42,7 +43,7 @@ export function readNeuronsFile(path: string, label: string): DiagramFileData | 
     const entry = (repeat ?? {}) as { diagrams?: unknown; features?: unknown };
     let diagrams: DiagramFileData["repeats"][number]["diagrams"];
     try {
-      diagrams = diagramToJSON(diagramFromJSON({ diagrams: entry.diagrams })).diagrams;
+      diagrams = diagramPairs(diagramFromJSON({ diagrams: entry.diagrams }));
     } catch (error) {
       const message = `${name}: repeats[${k}]: ${(error as Error).message}`;
       throw error instanceof RangeError ? new RangeError(message) : new TypeError(message);

@@ -74,6 +74,10 @@ describe("the diagrams page's figures", () => {
     assert.equal(Math.max(...values), 2);
     assert.deepEqual(colourRange(spec), ["#D55E00"]);
     assert.equal(bettiFigure(data, { file: 0, repeat: 0, dims: [2] }, 2), null);
+    const essentialOnly = diagramsData([
+      { ...plainFile(), repeats: [{ diagrams: [{ dim: 0, pairs: [[0, null]] }] }] },
+    ]);
+    assert.equal(bettiFigure(essentialOnly, { file: 0, repeat: 0, dims: [0] }, 0), null);
     const files = bettiFigure(data, { file: "all", repeat: "all", dims: [1] }, 1);
     assert.deepEqual(
       [...new Set(rows(files).map((r) => r.series))],

@@ -102,7 +102,7 @@ export function barcodeFigure(
  * confidence band the file holds (and, for one repeat, that repeat's curve
  * over it); for all files, one curve per file on a common grid. A single
  * curve takes the dimension's colour. Null when the diagrams have no pair
- * in `dim`.
+ * in `dim`, or all its pairs are born at one value and never die.
  */
 export function bettiFigure(
   data: DiagramsData,
@@ -165,6 +165,8 @@ export function bettiFigure(
     }
   }
   const settings = fitBettiCurve(barcodes, { resolution: BETTI_RESOLUTION });
+  // Pairs all born at one value and never dying leave no range to draw a curve over.
+  if (settings.sampleRange[0] === settings.sampleRange[1]) return null;
   const curves = barcodes.map((bars) => bettiCurve(bars, settings));
   const spec = curvesSpec(
     {

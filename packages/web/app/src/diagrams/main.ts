@@ -236,14 +236,18 @@ async function drawCharts(): Promise<void> {
   await Promise.all([
     slots.diagram.draw(
       diagramFigure(data, current, { width: 340, height: 340 }),
-      "No dimension chosen.",
+      "The files hold no pair.",
       key,
     ),
-    slots.barcode.draw(barcodeFigure(data, current, { width: 600 }), "No dimension chosen.", key),
+    slots.barcode.draw(
+      barcodeFigure(data, current, { width: 600 }),
+      "The files hold no pair.",
+      key,
+    ),
     ...choice.dims.map((dim, k) =>
       bettiSlots[k]!.draw(
         bettiFigure(data, current, dim, { width: 320, height: 200 }),
-        `No H${dim} pair: the Betti curve is 0.`,
+        `No H${dim} Betti curve to draw: no pair, or all born at one value and never dying.`,
         key,
       ),
     ),

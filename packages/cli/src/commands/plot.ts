@@ -125,7 +125,11 @@ export async function runPlot(args: readonly string[]): Promise<number> {
     if (extra !== undefined) {
       throw new UsageError(`--${extra} does not apply to an HTML page (it draws every kind)`);
     }
-    const inputs = positionals.map((path, k) => ({ path, label: labels[k] }));
+    const inputs = positionals.map((path, k) => ({
+      path,
+      // "-" names standard input on the command line, not on a page.
+      label: path === "-" && v.labels === undefined ? "standard input" : labels[k],
+    }));
     await writeOutput(await diagramsPage({ inputs, dims, title: v.title, format }), v.out);
     return 0;
   }

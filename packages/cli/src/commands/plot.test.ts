@@ -137,6 +137,17 @@ describe("nettopo plot", () => {
         [file("empty.json", '{"repeats":[]}'), "--out", join(dir, "x.html")],
         /empty\.json: .*no repeat/,
       ],
+      [
+        [
+          file(
+            "band.json",
+            '{"repeats":[{"diagrams":[]}],"summary":{"bettiCurves":[{"dim":1,"grid":[0,1],"mean":[1]}]}}',
+          ),
+          "--out",
+          join(dir, "x.html"),
+        ],
+        /band\.json: summary\.bettiCurves\[0\]\.mean has 1 values but the grid has 2/,
+      ],
       [[A, "--out", join(dir, "no-such-dir", "x.html")], /cannot write .*no such directory/],
     ];
     for (const [args, pattern] of data) {

@@ -44,7 +44,7 @@ const slots = {
   barcode: new ChartSlot("barcode", stem),
 };
 let bettiSlots: ChartSlot[] = [];
-const bettiGrid = element("div", { class: "betti-row" });
+const bettiGrid = element("div", { class: "chart-row" });
 const summaryHost = element("div", { id: "summary" });
 const summaryNote = element("p", { class: "note", id: "selection-note" });
 const featuresCard = element("section", { class: "card", id: "features", hidden: "" });
@@ -156,7 +156,7 @@ function chartsCard(): HTMLElement {
       { class: "note" },
       "Points above the diagonal are (birth, death) pairs coloured by dimension; classes that never die sit on the dashed ∞ line. Hover a point or bar for its values.",
     ),
-    element("div", { class: "grid diagram-row" }, slots.diagram.figure, slots.barcode.figure),
+    element("div", { class: "chart-row" }, slots.diagram.figure, slots.barcode.figure),
     element("h2", { class: "spaced" }, "Betti curves"),
     element(
       "p",

@@ -20,14 +20,16 @@ const repo = fileURLToPath(new URL("..", import.meta.url));
 const bin = join(repo, "packages/cli/bin/nettopo.js");
 const work = mkdtempSync(join(tmpdir(), "nettopo-diagram-shots-"));
 
-function nettopo(...args) {
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: "utf8" });
+/** Runs the CLI in `cwd` (the plots run in the work directory, so the page names its files shortly). */
+function nettopoIn(cwd, ...args) {
+  const run = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8" });
   if (run.status !== 0) throw new Error(`nettopo ${args.join(" ")}: ${run.stderr}`);
 }
+const nettopo = (...args) => nettopoIn(repo, ...args);
 
 const torus = join(work, "torus.json");
 nettopo("ph", "examples/data/torus.csv", "--dim", "2", "--output", torus);
-nettopo("plot", torus, "--out", join(work, "torus.html"), "--title", "Torus: 300 points in R³");
+nettopoIn(work, "plot", "torus.json", "--out", "torus.html", "--title", "Torus: 300 points in R³");
 
 const boot = join(work, "cnn-fc1-relu.json");
 nettopo(
@@ -50,11 +52,12 @@ nettopo(
   "--out",
   boot,
 );
-nettopo(
+nettopoIn(
+  work,
   "plot",
-  boot,
+  "cnn-fc1-relu.json",
   "--out",
-  join(work, "neurons.html"),
+  "neurons.html",
   "--title",
   "Neurons of a CNN on Fashion-MNIST, 20 bootstrap repeats",
 );

@@ -66,6 +66,14 @@ describe("the diagrams page's figures", () => {
       [...new Set(rows(one).map((r) => r.series))],
       ["repeat 2", "mean of 3 repeats"],
     );
+    // A repeat without an H1 pair still shows the file's mean and band.
+    const boot = bootstrapFile();
+    const bare = {
+      ...boot,
+      repeats: [{ diagrams: [{ dim: 1, pairs: [] }] }, ...boot.repeats.slice(1)],
+    };
+    const zero = bettiFigure(diagramsData([bare]), { file: 0, repeat: 0, dims: [1] }, 1);
+    assert.ok(rows(zero).some((r) => r.series === "mean of 3 repeats"));
   });
 
   it("compute the Betti curve of a plain diagram in its dimension's colour, and none for an empty dimension", () => {

@@ -112,7 +112,6 @@ export function bettiFigure(
 ): VegaLiteSpec | null {
   const selected = selectedDiagrams(data, choice);
   const barcodes = selected.map((s) => barcodeOf(s.diagram, dim));
-  if (barcodes.every((b) => b.births.length === 0)) return null;
   const options = {
     title: `H${dim} Betti curve`,
     yTitle: `Betti number β${subscript(dim)}`,
@@ -124,7 +123,8 @@ export function bettiFigure(
     choice.file === "all"
       ? undefined
       : data.files[choice.file]?.summary?.bettiCurves.find((b) => b.dim === dim);
-  if (band !== undefined && band.grid.length > 0 && selected.length >= 1) {
+  // The file's band, even for a repeat without a pair in `dim`: its curve is 0 under the mean.
+  if (band !== undefined && band.grid.length > 0) {
     const repeats = data.files[choice.file as number]!.repeats.length;
     const mean: CurveSeries = {
       label: `mean of ${repeats} repeats`,
@@ -164,6 +164,7 @@ export function bettiFigure(
       );
     }
   }
+  if (barcodes.every((b) => b.births.length === 0)) return null;
   const settings = fitBettiCurve(barcodes, { resolution: BETTI_RESOLUTION });
   // Pairs all born at one value and never dying leave no range to draw a curve over.
   if (settings.sampleRange[0] === settings.sampleRange[1]) return null;

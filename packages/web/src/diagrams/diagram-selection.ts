@@ -51,6 +51,13 @@ export function repeatName(file: DiagramFileData, r: number): string {
  * its first repeat, and its label says so).
  *
  * @throws RangeError for a file or repeat the data do not have.
+ * @example
+ * ```ts
+ * // data: the page's DiagramsData, its second file a nettopo neurons bootstrap of 20 repeats
+ * selectedDiagrams(data, { file: 1, repeat: "all", dims: [1] }).length; // 20
+ * selectedDiagrams(data, { file: "all", repeat: 0, dims: [1] }).map((s) => s.label);
+ * // ["a.json", "boot.json (repeat 1)"]
+ * ```
  */
 export function selectedDiagrams(data: DiagramsData, choice: DiagramChoice): SelectedDiagram[] {
   if (choice.file === "all") {

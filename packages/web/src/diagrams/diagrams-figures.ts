@@ -44,6 +44,13 @@ const CONTEXT_GREY = "#8c959f";
  * shape per file. Colours are the dimensions', essential classes sit on the
  * ∞ line, and the tooltip gives birth, death and lifetime. Null when no
  * dimension is chosen.
+ *
+ * @param size - The plotting area; default core's (360 × 360).
+ * @example
+ * ```ts
+ * const spec = diagramFigure(data, { file: 0, repeat: 0, dims: [0, 1] }, { width: 340, height: 340 });
+ * // draw it with vega (the page) or the CLI's renderSvg
+ * ```
  */
 export function diagramFigure(
   data: DiagramsData,
@@ -103,6 +110,12 @@ export function barcodeFigure(
  * over it); for all files, one curve per file on a common grid. A single
  * curve takes the dimension's colour. Null when the diagrams have no pair
  * in `dim`, or all its pairs are born at one value and never die.
+ *
+ * @param size - The plotting area; default core's curvesSpec (480 × 300).
+ * @example
+ * ```ts
+ * bettiFigure(data, { file: 1, repeat: "all", dims: [1] }, 1); // the mean of the repeats with its band
+ * ```
  */
 export function bettiFigure(
   data: DiagramsData,

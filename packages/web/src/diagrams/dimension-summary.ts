@@ -29,6 +29,13 @@ export interface DimensionSummary {
  *
  * @param diagrams - The diagrams; at least one.
  * @param dims - The dimensions to summarise; a diagram without one counts as empty there.
+ * @example
+ * ```ts
+ * const diagram = { dimensions: [{ dim: 1, births: Float64Array.of(1, 2), deaths: Float64Array.of(3, 2.5) }] };
+ * const [h1] = summarizeDimensions([diagram], [1]);
+ * h1.count.mean; // 2
+ * h1.maxPersistence.mean; // 2
+ * ```
  */
 export function summarizeDimensions(
   diagrams: readonly PersistenceDiagram[],

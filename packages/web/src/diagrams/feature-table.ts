@@ -43,6 +43,16 @@ const FEATURE_NAMES: readonly (readonly [string, string])[] = [
  * Columns are `H<d>` for each chosen dimension the file has features of,
  * then "All" (features of all dimensions together) when present. Null when
  * the file has no feature (a plain diagram file).
+ *
+ * @param file - A file of the page.
+ * @param dims - The dimensions shown.
+ * @param repeat - A repeat (0-based) whose own values to add; default none.
+ * @example
+ * ```ts
+ * const table = featureTable(bootstrap, [1]); // bootstrap: a nettopo neurons file of the page
+ * table.columns; // ["H1", "All"]
+ * table.rows[0].label; // "number of finite bars"
+ * ```
  */
 export function featureTable(
   file: DiagramFileData,

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The pages of the web app, each built into one self-contained file. */
-export type AppPage = "report" | "mapper";
+export type AppPage = "report" | "mapper" | "diagrams";
 
 const DIST_APP = join(dirname(fileURLToPath(import.meta.url)), "..", "dist-app");
 

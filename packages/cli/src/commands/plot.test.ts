@@ -79,4 +79,81 @@ describe("nettopo plot", () => {
       assertOneLineError(stderr, pattern);
     }
   });
+
+  it("writes the interactive page for a .html name, with the files inlined", () => {
+    const out = join(dir, "view.html");
+    const { status, stderr } = runCli(["plot", A, B, "--dim", "1", "--out", out]);
+    assert.equal(stderr, "");
+    assert.equal(status, 0);
+    const html = readFileSync(out, "utf8");
+    const data = JSON.parse(/id="nettopo-data">(.*?)<\/script>/s.exec(html)![1]!);
+    assert.deepEqual(
+      data.files.map((f: { label: string; kind: string }) => [f.label, f.kind]),
+      [
+        ["a.json", "diagram"],
+        ["b.json", "diagram"],
+      ],
+    );
+    assert.deepEqual(data.dims, [1]);
+    assert.deepEqual(data.files[0].repeats[0].diagrams[1].pairs, [
+      [1, 3],
+      [2, 2.5],
+    ]);
+    assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+stylesheet/);
+    // The page draws no cocycle: a --cocycles file's are left out.
+    const cocycles = file(
+      "cocycles.json",
+      '{"diagrams":[{"dim":0,"pairs":[[0,1]]},{"dim":1,"pairs":[[1,2]],"cocycles":[[[1,0,1]]]}]}',
+    );
+    assert.equal(runCli(["plot", cocycles, "--out", out]).status, 0);
+    const page = readFileSync(out, "utf8");
+    assert.match(page, /"pairs":\[\[1,2\]\]/);
+    assert.doesNotMatch(page, /"cocycles"/);
+  });
+
+  it("says in one line what is wrong with the input of a page", () => {
+    const neurons = file(
+      "boot.json",
+      '{"repeats":[{"diagrams":[{"dim":0,"pairs":[[0,1]]}]},{"diagrams":[{"dim":0,"pairs":[[2,1]]}]}]}',
+    );
+    const valid = file("good.json", '{"repeats":[{"diagrams":[{"dim":0,"pairs":[[0,1]]}]}]}');
+    const usage: [string[], RegExp][] = [
+      [["--out", "x.html"], /plot needs at least one DIAGRAM file/],
+      [[A, "--kind", "barcode", "--out", "x.html"], /--kind does not apply to an HTML page/],
+      [[valid, "--out", "x.svg"], /good\.json is a nettopo neurons bootstrap .*--out FILE\.html/],
+    ];
+    for (const [args, pattern] of usage) {
+      const { status, stderr } = runCli(["plot", ...args]);
+      assert.equal(status, 2, args.join(" "));
+      assertOneLineError(stderr, pattern);
+    }
+    const data: [string[], RegExp][] = [
+      [
+        [join(dir, "missing.json"), "--out", join(dir, "x.html")],
+        /cannot read .*missing\.json.*no such file/,
+      ],
+      [[neurons, "--out", join(dir, "x.html")], /boot\.json: repeats\[1\]: .*death/],
+      [
+        [file("empty.json", '{"repeats":[]}'), "--out", join(dir, "x.html")],
+        /empty\.json: .*no repeat/,
+      ],
+      [
+        [
+          file(
+            "band.json",
+            '{"repeats":[{"diagrams":[]}],"summary":{"bettiCurves":[{"dim":1,"grid":[0,1],"mean":[1]}]}}',
+          ),
+          "--out",
+          join(dir, "x.html"),
+        ],
+        /band\.json: summary\.bettiCurves\[0\]\.mean has 1 values but the grid has 2/,
+      ],
+      [[A, "--out", join(dir, "no-such-dir", "x.html")], /cannot write .*no such directory/],
+    ];
+    for (const [args, pattern] of data) {
+      const { status, stderr } = runCli(["plot", ...args]);
+      assert.equal(status, 1, args.join(" "));
+      assertOneLineError(stderr, pattern);
+    }
+  });
 });

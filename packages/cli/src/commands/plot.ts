@@ -1,26 +1,37 @@
 import { basename, extname } from "node:path";
 import { integerFlag, integerPairFlag, numberFlag, oneOf, parseCommandArgs } from "../flags.js";
 import { DIAGRAM_FORMATS, readDiagramFile } from "../readers/diagram-file.js";
+import { readNeuronsFile } from "../readers/neurons-file.js";
 import { renderPng } from "../render/render-png.js";
 import { renderSvg } from "../render/render-svg.js";
 import { UsageError } from "../usage-error.js";
 import { writeOutput } from "../write-output.js";
+import { diagramsPage } from "./diagrams-page.js";
 import { PLOT_KINDS, plotSpec } from "./plot-job.js";
 
 /** The help text of `nettopo plot`. */
-export const PLOT_USAGE = `Usage: nettopo plot [options] DIAGRAM... --out FILE.svg|FILE.png
+export const PLOT_USAGE = `Usage: nettopo plot [options] DIAGRAM... --out FILE.svg|FILE.png|FILE.html
 
 Draws persistence diagrams as SVG or PNG (chosen by the extension of --out),
 or writes the Vega-Lite spec with --out FILE.json.
 
+With --out FILE.html it writes one self-contained interactive page (it opens
+offline from disk): the persistence diagram, barcode and Betti curves of
+every file, a summary per dimension, a choice of dimensions and files, and
+PNG/SVG export of each chart. A 'nettopo neurons' JSON shows any bootstrap
+repeat or all of them overlaid, the mean Betti curves with their confidence
+band, and the features of the repeats (mean ± std). The page takes --dim
+(the dimensions shown first), --labels, --title and --diagram-format.
+
 Diagrams: the JSON of 'nettopo ph', Ripser's text output, or .npy/.csv arrays
-of (birth, death) rows (inf for an essential class).
+of (birth, death) rows (inf for an essential class); for .html also the JSON
+of 'nettopo neurons'.
 
 Options:
   --kind KIND        diagram (default; several files are overlaid), barcode,
                      betti (Betti curves), landscape, silhouette, image
                      (persistence image)
-  --out FILE         the picture to write (.svg, .png or .json), required
+  --out FILE         the picture to write (.svg, .png, .json or .html), required
   --dim LIST         dimensions to draw, e.g. 1 or 0,1 (default: all; curves
                      of several diagrams, landscapes and images need one)
   --labels LIST      comma-separated legend labels of the diagrams (default:
@@ -66,7 +77,23 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-const OUTPUTS = [".svg", ".png", ".json"] as const;
+const OUTPUTS = [".svg", ".png", ".json", ".html"] as const;
+
+/** The flags of a static picture, which the interactive page (it draws every kind) does not take. */
+const PICTURE_ONLY = [
+  "kind",
+  "average",
+  "confidence",
+  "seed",
+  "resolution",
+  "layers",
+  "power",
+  "image-size",
+  "bandwidth",
+  "width",
+  "height",
+  "scale",
+] as const;
 
 /**
  * Runs `nettopo plot`.
@@ -84,7 +111,7 @@ export async function runPlot(args: readonly string[]): Promise<number> {
     throw new UsageError("plot needs at least one DIAGRAM file; run 'nettopo plot --help'");
   }
   if (v.out === undefined || v.out === "") {
-    throw new UsageError("plot needs --out FILE.svg, FILE.png or FILE.json");
+    throw new UsageError("plot needs --out FILE.svg, FILE.png, FILE.json or FILE.html");
   }
   const output = oneOf("the extension of --out", extname(v.out).toLowerCase(), OUTPUTS);
   const dims = v.dim?.split(",").map((d) => integerFlag("--dim", d.trim()));
@@ -93,6 +120,26 @@ export async function runPlot(args: readonly string[]): Promise<number> {
     throw new UsageError(`--labels has ${labels.length} labels for ${positionals.length} diagrams`);
   }
   const format = oneOf("--diagram-format", v["diagram-format"], DIAGRAM_FORMATS);
+  if (output === ".html") {
+    const extra = PICTURE_ONLY.find((flag) => v[flag] !== undefined);
+    if (extra !== undefined) {
+      throw new UsageError(`--${extra} does not apply to an HTML page (it draws every kind)`);
+    }
+    const inputs = positionals.map((path, k) => ({
+      path,
+      // "-" names standard input on the command line, not on a page.
+      label: path === "-" && v.labels === undefined ? "standard input" : labels[k],
+    }));
+    await writeOutput(await diagramsPage({ inputs, dims, title: v.title, format }), v.out);
+    return 0;
+  }
+  for (const path of positionals) {
+    if (path !== "-" && format === undefined && readNeuronsFile(path, path) !== null) {
+      throw new UsageError(
+        `${path} is a nettopo neurons bootstrap (several diagrams): draw it with --out FILE.html`,
+      );
+    }
+  }
   const arrayDim = dims?.length === 1 ? dims[0] : undefined;
   const inputs = positionals.map((path, k) => ({
     label: labels[k],

@@ -1,6 +1,6 @@
 import type { MapperGraphJSON } from "@nettopo/core";
+import { PAGE_LENSES } from "../../../src/mapper/page-parameters.js";
 import { element } from "../shared/element.js";
-import { PAGE_LENSES } from "./recompute-protocol.js";
 
 /** The controls of the left column, for main.ts to wire. */
 export interface Controls {

@@ -9,6 +9,7 @@ import {
   nodeColors,
   nodeRadius,
 } from "../../../src/mapper/node-colors.js";
+import { pageParameters } from "../../../src/mapper/page-parameters.js";
 import { readPageData } from "../page-data.js";
 import { element } from "../shared/element.js";
 import { buildControls, fillColorModes } from "./controls.js";
@@ -235,22 +236,15 @@ function start(data: MapperPageData): void {
   controls.form.addEventListener("submit", (event) => {
     event.preventDefault();
     if (recomputer === null) return;
-    const intervals = Number(controls.intervals.value);
-    const overlap = Number(controls.overlap.value);
-    const eps = Number(controls.eps.value);
-    const minSamples = Number(controls.minSamples.value);
-    const problem =
-      !Number.isInteger(intervals) || intervals < 1
-        ? "Intervals must be a whole number ≥ 1."
-        : !(overlap >= 0 && overlap < 1)
-          ? "Overlap must be in [0, 1)."
-          : !(eps > 0)
-            ? "eps must be > 0."
-            : !Number.isInteger(minSamples) || minSamples < 1
-              ? "Min samples must be a whole number ≥ 1."
-              : null;
-    if (problem !== null) {
-      controls.status.textContent = problem;
+    const parameters = pageParameters({
+      lens: controls.lens.value,
+      intervals: controls.intervals.value,
+      overlap: controls.overlap.value,
+      eps: controls.eps.value,
+      minSamples: controls.minSamples.value,
+    });
+    if (!parameters.ok) {
+      controls.status.textContent = parameters.problem;
       controls.status.dataset.state = "error";
       return;
     }
@@ -259,14 +253,9 @@ function start(data: MapperPageData): void {
     const started = performance.now();
     const before = { graph, positions };
     recomputer
-      .run(
-        controls.lens.value as never,
-        { kind: "uniform", intervals, overlap },
-        { kind: "dbscan", eps, minSamples },
-        (stage, done, total) => {
-          controls.status.textContent = `Computing: ${stage} ${done}/${total}`;
-        },
-      )
+      .run(parameters.lens, parameters.cover, parameters.cluster, (stage, done, total) => {
+        controls.status.textContent = `Computing: ${stage} ${done}/${total}`;
+      })
       .then(
         (next) => {
           if (next === null) return; // replaced by a newer run

@@ -1,12 +1,5 @@
 import type { ClusterSpec, CoverSpec, MapperGraphJSON } from "@nettopo/core";
-
-/**
- * The lenses the page can compute: `pca` is the first principal component,
- * `pca2` the first two (a 2-d cover: intervals x intervals). UMAP is left to
- * the CLI (slow in a page).
- */
-export const PAGE_LENSES = ["l2", "pca", "pca2", "eccentricity", "density", "dtm"] as const;
-export type PageLens = (typeof PAGE_LENSES)[number];
+import type { PageLens } from "../../../src/mapper/page-parameters.js";
 
 /** Page → worker: the data, once. */
 export interface RecomputeInit {

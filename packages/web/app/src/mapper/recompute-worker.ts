@@ -1,11 +1,7 @@
 /// <reference lib="webworker" />
 import { type LensSpec, mapperAsync, mapperGraphToJSON } from "@nettopo/core";
-import type {
-  PageLens,
-  RecomputeInit,
-  RecomputeReply,
-  RecomputeRun,
-} from "./recompute-protocol.js";
+import type { PageLens } from "../../../src/mapper/page-parameters.js";
+import type { RecomputeInit, RecomputeReply, RecomputeRun } from "./recompute-protocol.js";
 
 /**
  * Recomputes Mapper in the page with @nettopo/core (the same code as the

@@ -1,10 +1,6 @@
 import type { ClusterSpec, CoverSpec, MapperGraphJSON } from "@nettopo/core";
-import type {
-  PageLens,
-  RecomputeInit,
-  RecomputeReply,
-  RecomputeRun,
-} from "./recompute-protocol.js";
+import type { PageLens } from "../../../src/mapper/page-parameters.js";
+import type { RecomputeInit, RecomputeReply, RecomputeRun } from "./recompute-protocol.js";
 import RecomputeWorker from "./recompute-worker.ts?worker&inline";
 
 /** Mapper recomputed in its Web Worker from the page's activation rows. */

@@ -6,6 +6,10 @@ for (let k = 0; k < ALPHABET.length; k++) VALUES[ALPHABET.charCodeAt(k)] = k;
  * Bytes as standard base64 (RFC 4648, with padding). Written out rather than
  * `Buffer`/`btoa` so the same function runs in Node (the CLI writing a page)
  * and in the browser (tests), and stays linear on large arrays.
+ * @example
+ * ```ts
+ * bytesToBase64(Uint8Array.of(1, 2, 3)); // "AQID"
+ * ```
  */
 export function bytesToBase64(bytes: Uint8Array): string {
   const parts: string[] = [];
@@ -31,6 +35,10 @@ export function bytesToBase64(bytes: Uint8Array): string {
 /**
  * The bytes of a base64 string (standard alphabet, padding optional).
  * @throws RangeError naming the first character outside the alphabet.
+ * @example
+ * ```ts
+ * base64ToBytes("AQID"); // Uint8Array [1, 2, 3]
+ * ```
  */
 export function base64ToBytes(text: string): Uint8Array {
   let length = text.length;

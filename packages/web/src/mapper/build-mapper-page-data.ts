@@ -25,6 +25,11 @@ const MB = 1024 * 1024;
  * them), then the images, then the activation rows; what does not fit is
  * left out with a note that the page shows (without rows the page cannot
  * recompute Mapper, without images it shows no thumbnails).
+ * @example
+ * ```ts
+ * const data = buildMapperPageData({ title: "relu2", source: "acts.npz", graph, labels, maxBytes: 64 * 2 ** 20 });
+ * const html = await selfContainedPage("mapper", data);
+ * ```
  */
 export function buildMapperPageData(input: MapperPageInput): MapperPageData {
   const count = input.graph.meta.points;

@@ -5,6 +5,10 @@ import type { MapperGraphJSON } from "@nettopo/core";
  * mean position of the old nodes its members were in (up to 64 members
  * looked at), so the picture changes smoothly; a node whose members were
  * all noise before gets NaN (the layout places it).
+ * @example
+ * ```ts
+ * const initial = carriedPositions(oldGraph, oldPositions, newGraph); // x, y per new node (NaN: none)
+ * ```
  */
 export function carriedPositions(
   old: MapperGraphJSON,

@@ -43,6 +43,11 @@ const hex = (x: number) => Math.round(x).toString(16).padStart(2, "0");
 /**
  * The sequential colour at `t` in [0, 1] (clamped; NaN gives
  * {@link MISSING_COLOR}), as `#rrggbb`.
+ * @example
+ * ```ts
+ * sequentialColor(0); // "#440154"
+ * sequentialColor(1); // "#fde725"
+ * ```
  */
 export function sequentialColor(t: number): string {
   if (Number.isNaN(t)) return MISSING_COLOR;
@@ -54,13 +59,27 @@ export function sequentialColor(t: number): string {
   return `#${hex(a[0] + f * (b[0] - a[0]))}${hex(a[1] + f * (b[1] - a[1]))}${hex(a[2] + f * (b[2] - a[2]))}`;
 }
 
-/** The colour of label `k` (a negative or non-integer k gives {@link MISSING_COLOR}). */
+/**
+ * The colour of label `k` (a negative or non-integer k gives {@link MISSING_COLOR}).
+ *
+ * @example
+ * ```ts
+ * categoricalColor(1); // "#f28e2b"
+ * ```
+ */
 export function categoricalColor(k: number): string {
   if (!Number.isInteger(k) || k < 0) return MISSING_COLOR;
   return CATEGORICAL_COLORS[k % CATEGORICAL_COLORS.length]!;
 }
 
-/** The finite range of some values, `[min, max]`; `[0, 1]` when none is finite. */
+/**
+ * The finite range of some values, `[min, max]`; `[0, 1]` when none is finite.
+ *
+ * @example
+ * ```ts
+ * finiteRange([3, NaN, -1]); // [-1, 3]
+ * ```
+ */
 export function finiteRange(values: ArrayLike<number>): [number, number] {
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -77,6 +96,10 @@ export function finiteRange(values: ArrayLike<number>): [number, number] {
 /**
  * Where `value` lies in `[min, max]`, from 0 to 1 (0.5 when the range is
  * one value, so a constant colours the middle of the scale).
+ * @example
+ * ```ts
+ * normalized(1, [-1, 3]); // 0.5
+ * ```
  */
 export function normalized(value: number, [min, max]: readonly [number, number]): number {
   if (!Number.isFinite(value)) return Number.NaN;

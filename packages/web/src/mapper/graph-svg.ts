@@ -70,6 +70,10 @@ const round = (x: number) => Math.round(x * 100) / 100;
  * margin (the export of the explorer's "SVG" button): links under nodes,
  * link width by Jaccard overlap, dimmed nodes faded as on screen, and the
  * colour legend underneath when given.
+ * @example
+ * ```ts
+ * const svg = graphSvg({ positions: [0, 0, 40, 10], radii: [5, 8], colors: ["#4e79a7", "#f28e2b"], bright: null, links: [{ source: 0, target: 1, jaccard: 0.2 }] });
+ * ```
  */
 export function graphSvg(graph: DrawnGraph, margin = 24): string {
   const n = graph.radii.length;

@@ -19,6 +19,10 @@ export interface ImageStack {
  * @param shape - Its shape.
  * @param source - Names the array in errors.
  * @throws RangeError (one line) for another shape.
+ * @example
+ * ```ts
+ * imageStack([0, 1, 0.5, 0], [1, 2, 2], "x.npy").bytes; // Uint8Array [0, 255, 128, 0]
+ * ```
  */
 export function imageStack(
   values: ArrayLike<number>,
@@ -68,6 +72,10 @@ export function imageStack(
 /**
  * Image `index` of a stack as RGBA pixels (for `ImageData`): grey is
  * repeated in R, G and B; alpha is opaque unless the image has its own.
+ * @example
+ * ```ts
+ * imageRgba(imageStack([0, 1], [1, 1, 2], "x"), 0); // [0, 0, 0, 255, 255, 255, 255, 255]
+ * ```
  */
 export function imageRgba(stack: ImageStack, index: number): Uint8ClampedArray<ArrayBuffer> {
   const { height, width, channels, bytes } = stack;

@@ -10,6 +10,10 @@ export interface SearchableNode {
  * The labels a search query names: those whose name contains the query
  * (case-insensitive, trimmed), or whose index it is. An empty query names
  * none.
+ * @example
+ * ```ts
+ * labelsMatching("sneak", ["Sandal", "Sneaker"], [0, 1]); // Set {1}
+ * ```
  */
 export function labelsMatching(
   query: string,
@@ -31,6 +35,10 @@ export function labelsMatching(
  * dims nothing.
  *
  * @returns A flag per node, or null.
+ * @example
+ * ```ts
+ * labelSearch("sneaker", [{ majority: 1 }, { majority: 0 }], ["Sandal", "Sneaker"]); // Uint8Array [1, 0]
+ * ```
  */
 export function labelSearch(
   query: string,

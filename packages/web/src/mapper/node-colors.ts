@@ -49,6 +49,10 @@ export interface NodeColors {
  * @param nodes - The graph's nodes (Mapper JSON).
  * @param mode - What colours them.
  * @param names - Label names, if known.
+ * @example
+ * ```ts
+ * const { colors, legend } = nodeColors(graph.nodes, { kind: "majority" }, graph.meta.labels?.names);
+ * ```
  */
 export function nodeColors(
   nodes: readonly MapperNodeJSON[],
@@ -111,6 +115,10 @@ export function nodeColors(
 /**
  * A node's radius in layout units: the area grows with the number of
  * members, from `min` for the smallest node to `max` for the largest.
+ * @example
+ * ```ts
+ * nodeRadius(25, 100); // 13 (4 + 18 * sqrt(0.25))
+ * ```
  */
 export function nodeRadius(size: number, maxSize: number, min = 4, max = 22): number {
   if (!(maxSize > 0)) return min;

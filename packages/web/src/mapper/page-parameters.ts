@@ -32,6 +32,10 @@ export type PageParameters =
  * intervals >= 1, an overlap in [0, 1), eps > 0 and a whole min samples
  * >= 1 (the checks core makes, said in the page's words before a worker
  * is asked).
+ * @example
+ * ```ts
+ * pageParameters({ lens: "l2", intervals: "10", overlap: "0.3", eps: "0.5", minSamples: "5" }).ok; // true
+ * ```
  */
 export function pageParameters(fields: ParameterFields): PageParameters {
   const number = (text: string) => (text.trim() === "" ? Number.NaN : Number(text));

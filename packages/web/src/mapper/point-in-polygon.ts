@@ -4,6 +4,10 @@
  * rule: a ray to the right crosses the boundary an odd number of times
  * (W. R. Franklin's PNPOLY crossing test). A lasso of fewer than three
  * vertices contains nothing.
+ * @example
+ * ```ts
+ * pointInPolygon(5, 5, [0, 0, 10, 0, 10, 10, 0, 10]); // true
+ * ```
  */
 export function pointInPolygon(x: number, y: number, polygon: ArrayLike<number>): boolean {
   const n = Math.floor(polygon.length / 2);

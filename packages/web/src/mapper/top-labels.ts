@@ -7,7 +7,15 @@ export interface LabelShare {
   readonly share: number;
 }
 
-/** The display name of label `k`: its name when known, else `label k`. */
+/**
+ * The display name of label `k`: its name when known, else `label k`.
+ *
+ * @example
+ * ```ts
+ * labelName(1, ["cat", "dog"]); // "dog"
+ * labelName(7, null); // "label 7"
+ * ```
+ */
 export function labelName(k: number, names: readonly string[] | null | undefined): string {
   return names?.[k] ?? `label ${k}`;
 }
@@ -19,6 +27,10 @@ export function labelName(k: number, names: readonly string[] | null | undefined
  * @param histogram - The node's `labels` (label → count) from Mapper JSON.
  * @param names - Label names, if known.
  * @param limit - How many to return; default all.
+ * @example
+ * ```ts
+ * topLabels({ "0": 2, "3": 6 }, null); // [{ label: 3, name: "label 3", count: 6, share: 0.75 }, ...]
+ * ```
  */
 export function topLabels(
   histogram: Readonly<Record<string, number>> | undefined,
@@ -40,7 +52,14 @@ export function topLabels(
   }));
 }
 
-/** `share` as a percentage with one decimal, e.g. `"87.5%"`. */
+/**
+ * `share` as a percentage with one decimal, e.g. `"87.5%"`.
+ *
+ * @example
+ * ```ts
+ * formatShare(0.875); // "87.5%"
+ * ```
+ */
 export function formatShare(share: number): string {
   return `${(100 * share).toFixed(1)}%`;
 }

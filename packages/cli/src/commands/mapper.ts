@@ -358,8 +358,10 @@ function positive(flag: string, value: string): number {
 
 /**
  * Runs `nettopo mapper`: reads the activations (or runs the model), computes
- * the graph with nn's mapperInWorkers (core's Mapper, cover elements in worker threads) and writes its JSON. Ctrl-C aborts
- * between cover elements (exit 130, nothing written).
+ * the graph with nn's mapperInWorkers (core's Mapper, cover elements in
+ * worker threads) and writes its JSON and, with `--html`, the explorer page
+ * (the images are read before computing, so a bad file fails at once).
+ * Ctrl-C aborts between cover elements (exit 130, nothing written).
  *
  * @returns The exit code.
  */

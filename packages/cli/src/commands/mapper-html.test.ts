@@ -213,7 +213,7 @@ describe("nettopo mapper --html", () => {
 
     // Colour by a neuron's mean activation: the legend follows.
     await page.selectOption("#color-mode", "neuron");
-    await page.fill("#neuron", "2");
+    await page.selectOption("#neuron", "2");
     assert.match((await page.textContent("#legend")) ?? "", /Neuron 2 mean activation/);
 
     // Recompute with 4 intervals in the page's worker: the CLI's graph for the same parameters.

@@ -1,13 +1,15 @@
 import type { MapperGraphJSON } from "@nettopo/core";
+import { type NodeWithMeans, neuronsBySpread } from "../../../src/mapper/neuron-spread.js";
 import { PAGE_LENSES } from "../../../src/mapper/page-parameters.js";
 import { element } from "../shared/element.js";
+import { formatValue } from "./legend.js";
 
 /** The controls of the left column, for main.ts to wire. */
 export interface Controls {
   readonly root: HTMLElement;
   readonly colorMode: HTMLSelectElement;
   readonly neuronRow: HTMLElement;
-  readonly neuron: HTMLInputElement;
+  readonly neuron: HTMLSelectElement;
   readonly search: HTMLInputElement;
   readonly searchStatus: HTMLElement;
   readonly form: HTMLFormElement;
@@ -54,11 +56,11 @@ export function buildControls(
   fillColorModes(colorMode, graph.meta.lens.dims, options.labels, options.means > 0);
   colorMode.value = options.labels ? "majority" : "lens:0";
 
-  const neuron = numberInput("neuron", 0, "0", "1", String(Math.max(0, options.means - 1)));
+  const neuron = element("select", { id: "neuron" });
   const neuronRow = field(
-    `Neuron (0–${Math.max(0, options.means - 1)})`,
+    "Neuron (most varying first)",
     neuron,
-    "Which neuron's mean activation colours the nodes",
+    "Which neuron's mean activation colours the nodes; listed by how much it varies over the nodes",
   );
   neuronRow.hidden = true;
 
@@ -207,6 +209,24 @@ export function fillColorModes(
   select.append(element("option", { value: "size" }, "Node size"));
   if (means) select.append(element("option", { value: "neuron" }, "A neuron's mean activation"));
   select.value = [...select.options].some((o) => o.value === chosen) ? chosen : "lens:0";
+}
+
+/**
+ * Lists the neurons in the picker, those whose node means vary most first
+ * (called again after a recompute); the choice is kept.
+ */
+export function fillNeurons(select: HTMLSelectElement, nodes: readonly NodeWithMeans[]): void {
+  const chosen = select.value;
+  select.replaceChildren(
+    ...neuronsBySpread(nodes).map(({ neuron, spread }) =>
+      element(
+        "option",
+        { value: String(neuron) },
+        `neuron ${neuron} (spread ${formatValue(spread)})`,
+      ),
+    ),
+  );
+  if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
 }
 
 function lensTitle(name: string): string {

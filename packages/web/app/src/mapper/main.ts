@@ -12,7 +12,7 @@ import {
 import { pageParameters } from "../../../src/mapper/page-parameters.js";
 import { readPageData } from "../page-data.js";
 import { element } from "../shared/element.js";
-import { buildControls, fillColorModes } from "./controls.js";
+import { buildControls, fillColorModes, fillNeurons } from "./controls.js";
 import { download } from "./download.js";
 import { ForceLayout } from "./force-layout.js";
 import { GraphCanvas } from "./graph-canvas.js";
@@ -140,11 +140,7 @@ function start(data: MapperPageData): void {
     const value = controls.colorMode.value;
     if (value.startsWith("lens:")) return { kind: "lens", component: Number(value.slice(5)) };
     if (value === "neuron") {
-      const neuron = Math.min(
-        Math.max(0, Math.round(Number(controls.neuron.value) || 0)),
-        Math.max(0, means - 1),
-      );
-      return { kind: "neuron", neuron };
+      return { kind: "neuron", neuron: Number(controls.neuron.value) || 0 };
     }
     return { kind: value as "majority" | "purity" | "size" };
   }
@@ -211,6 +207,7 @@ function start(data: MapperPageData): void {
     host.dataset.nodes = String(graph.nodes.length);
     emptyNote.hidden = graph.nodes.length > 0;
     fillColorModes(controls.colorMode, graph.meta.lens.dims, hasLabels, means > 0);
+    fillNeurons(controls.neuron, graph.nodes);
     host.dataset.links = String(graph.links.length);
     subtitle.textContent = `${data.source} · ${graph.nodes.length} nodes · ${graph.links.length} links · ${graph.meta.points} inputs`;
     recolor();
@@ -225,7 +222,7 @@ function start(data: MapperPageData): void {
     if (event.key === "Escape" && !typing) select(new Set());
   });
   controls.colorMode.addEventListener("change", recolor);
-  controls.neuron.addEventListener("input", recolor);
+  controls.neuron.addEventListener("change", recolor);
   controls.search.addEventListener("input", applySearch);
   fitButton.addEventListener("click", () => {
     canvas.autoFit = true;

@@ -70,6 +70,21 @@ export function drawGraph(
     }
   }
 
+  // The links of the selected nodes, darker, so their neighbours stand out.
+  if (selected.size > 0) {
+    context.strokeStyle = "rgba(11,31,51,0.7)";
+    for (let e = 0; e < links.length / 2; e++) {
+      const s = links[2 * e]!;
+      const t = links[2 * e + 1]!;
+      if (!selected.has(s) && !selected.has(t)) continue;
+      context.lineWidth = Math.max(1.5, linkWidth(jaccard[e]!) * zoomWidth);
+      context.beginPath();
+      context.moveTo(sx(s), sy(s));
+      context.lineTo(sx(t), sy(t));
+      context.stroke();
+    }
+  }
+
   // Nodes by colour, the dimmed ones first so the bright ones lie on top.
   const n = radii.length;
   const radius = (i: number) => Math.max(1.5, radii[i]! * view.k);

@@ -173,7 +173,23 @@ describe("nettopo mapper --html", () => {
     assert.equal(await page.$$eval("#panel .thumb", (t) => t.length), Math.min(12, largest.size));
     assert.equal(await page.inputValue("#member-indices"), largest.members.join(", "));
     // Hovering shows the node's tooltip.
-    assert.match((await page.textContent("#node-tooltip")) ?? "", new RegExp(`Node ${largest.id}`));
+    assert.match(
+      (await page.textContent("#node-tooltip:visible")) ?? "",
+      new RegExp(`Node ${largest.id}`),
+    );
+
+    // Copy puts the member indices on the clipboard.
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.click("#copy-members");
+    await page.waitForSelector(".copied:text('copied')");
+    assert.equal(
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }
+        ).navigator.clipboard.readText(),
+      ),
+      largest.members.join(", "),
+    );
 
     // Shift-click a second node: the panel lists the union of their members.
     const other = graph.nodes.find((n) => n.id !== largest.id)!;

@@ -46,10 +46,12 @@ function numberInput(
  * Mapper's parameters with a recompute button and its status, and exports.
  *
  * @param graph - The first graph (its parameters fill the form).
+ * @param legend - The colour legend, placed under the colour controls.
  * @param options - What the data allows: labels, node means, activation rows.
  */
 export function buildControls(
   graph: MapperGraphJSON,
+  legend: HTMLElement,
   options: { labels: boolean; names: readonly string[] | null; means: number; rows: boolean },
 ): Controls {
   const colorMode = element("select", { id: "color-mode" });
@@ -152,6 +154,7 @@ export function buildControls(
     element("h2", {}, "Colour"),
     field("Colour nodes by", colorMode, "What the node colours show"),
     neuronRow,
+    legend,
     element("h2", {}, "Search"),
     field("Label", search, "Dims the nodes whose majority label does not match"),
     names,

@@ -9,9 +9,13 @@ export function formatValue(x: number): string {
   return String(Number(x.toPrecision(3)));
 }
 
+/** What sizes and widths mean, under every legend. */
+const ENCODING_NOTE = "Node area: inputs · link width: Jaccard overlap";
+
 /** Draws the legend of the current colouring into `host`. */
 export function drawLegend(host: HTMLElement, legend: ColorLegend): void {
   host.replaceChildren(element("div", { class: "legend-title" }, legend.title));
+  const note = element("div", { class: "legend-note" }, ENCODING_NOTE);
   if (legend.kind === "categorical") {
     const list = element("ul", { class: "legend-swatches" });
     for (const entry of legend.entries) {
@@ -20,7 +24,7 @@ export function drawLegend(host: HTMLElement, legend: ColorLegend): void {
       list.append(element("li", {}, swatch, entry.name));
     }
     if (legend.entries.length === 0) list.append(element("li", { class: "muted" }, "no labels"));
-    host.append(list);
+    host.append(list, note);
     return;
   }
   const stops = Array.from({ length: 11 }, (_, k) => `${sequentialColor(k / 10)} ${k * 10}%`);
@@ -34,5 +38,6 @@ export function drawLegend(host: HTMLElement, legend: ColorLegend): void {
       element("span", {}, formatValue(legend.min)),
       element("span", {}, formatValue(legend.max)),
     ),
+    note,
   );
 }

@@ -49,7 +49,9 @@ function start(data: MapperPageData): void {
 
   const means = graph.nodes[0]?.means?.length ?? 0;
   const hasLabels = page.labels !== null || graph.nodes.some((n) => n.labels !== undefined);
-  const controls = buildControls(graph, {
+  // The legend sits under the colour control, leaving the canvas to the graph.
+  const legend = element("div", { class: "legend", id: "legend" });
+  const controls = buildControls(graph, legend, {
     labels: hasLabels,
     names,
     means,
@@ -57,7 +59,6 @@ function start(data: MapperPageData): void {
   });
   const subtitle = element("p", { class: "subtitle", id: "graph-summary" });
   const host = element("div", { class: "canvas-host", id: "graph" });
-  const legend = element("div", { class: "legend", id: "legend" });
   const layoutStatus = element("div", { class: "layout-status", id: "layout-status" });
   const emptyNote = element(
     "p",
@@ -83,7 +84,7 @@ function start(data: MapperPageData): void {
       "div",
       { class: "workspace" },
       controls.root,
-      element("section", { class: "stage" }, host, legend, layoutStatus, emptyNote, fitButton),
+      element("section", { class: "stage" }, host, layoutStatus, emptyNote, fitButton),
       panel,
     ),
     tooltip.root,

@@ -57,3 +57,14 @@ test("buildMapperPageData leaves the rows out first, then the images, with notes
   assert.equal(none.notes.length, 2);
   assert.match(none.notes[0]!, /^Thumbnails are left out/);
 });
+
+test("buildMapperPageData rounds node means to 6 significant digits and leaves the graph as it was", () => {
+  const withMeans = {
+    meta: { points: 2 },
+    nodes: [{ id: 0, members: [0, 1], size: 2, means: [0.123456789, 1234567.89] }],
+    links: [],
+  } as unknown as MapperGraphJSON;
+  const data = buildMapperPageData({ title: "t", source: "s", graph: withMeans });
+  assert.deepEqual(data.graph.nodes[0]!.means, [0.123457, 1234570]);
+  assert.deepEqual(withMeans.nodes[0]!.means, [0.123456789, 1234567.89]);
+});

@@ -24,7 +24,8 @@ const MB = 1024 * 1024;
  * within `maxBytes`: labels first (small, and the page's search needs
  * them), then the images, then the activation rows; what does not fit is
  * left out with a note that the page shows (without rows the page cannot
- * recompute Mapper, without images it shows no thumbnails).
+ * recompute Mapper, without images it shows no thumbnails). Node means are
+ * rounded to 6 significant digits; the graph is not modified.
  * @example
  * ```ts
  * const data = buildMapperPageData({ title: "relu2", source: "acts.npz", graph, labels, maxBytes: 64 * 2 ** 20 });
@@ -76,11 +77,18 @@ export function buildMapperPageData(input: MapperPageInput): MapperPageData {
   } else {
     notes.push("Recomputing is disabled: the page was written without the activation rows.");
   }
+  // Node means are shown with 3 digits; 6 keep them exact enough for
+  // colours and cut a graph of many nodes and neurons to about a third.
+  const nodes = input.graph.nodes.map((node) =>
+    node.means === undefined
+      ? node
+      : { ...node, means: node.means.map((x) => Number(x.toPrecision(6))) },
+  );
   return {
     title: input.title,
     source: input.source,
     generated: new Date().toISOString(),
-    graph: input.graph,
+    graph: { ...input.graph, nodes },
     points,
     notes,
   };

@@ -187,7 +187,7 @@ function start(data: MapperPageData): void {
     previous: { graph: MapperGraphJSON; positions: Float32Array } | null,
   ): void {
     graph = next;
-    const maxSize = Math.max(1, ...graph.nodes.map((n) => n.size));
+    const maxSize = graph.nodes.reduce((max, n) => Math.max(max, n.size), 1);
     radii = Float32Array.from(graph.nodes, (n) => nodeRadius(n.size, maxSize));
     const links = new Int32Array(2 * graph.links.length);
     const jaccard = new Float32Array(graph.links.length);
@@ -200,6 +200,8 @@ function start(data: MapperPageData): void {
       previous === null
         ? new Float32Array(2 * graph.nodes.length).fill(Number.NaN)
         : carriedPositions(previous.graph, previous.positions, graph);
+    // Until the worker's first positions arrive (at once), nodes it places
+    // itself sit on the unit circle.
     positions = initial.map((v, k) =>
       Number.isNaN(v) ? (k % 2 === 0 ? Math.cos(k) : Math.sin(k)) : v,
     );

@@ -17,7 +17,10 @@ export default defineConfig({
   base: "./",
   logLevel: "warn",
   plugins: [viteSingleFile({ removeViteModuleLoader: true })],
-  worker: { format: "es" },
+  // Workers are inlined (`?worker&inline`) as classic scripts: built as ES
+  // modules, the explorer's layout worker never ran in a page opened from
+  // file:// in Chromium (tried: the layout never finished, with no error).
+  worker: { format: "iife" },
   build: {
     outDir: resolve(import.meta.dirname, "dist-app"),
     emptyOutDir: false,

@@ -25,6 +25,17 @@ export type { DimensionSummary, Spread } from "./diagrams/dimension-summary.js";
 export { summarizeDimensions } from "./diagrams/dimension-summary.js";
 export type { FeatureRow, FeatureTable } from "./diagrams/feature-table.js";
 export { featureTable } from "./diagrams/feature-table.js";
+export { base64ToBytes, bytesToBase64 } from "./mapper/base64.js";
+export type { MapperPageInput } from "./mapper/build-mapper-page-data.js";
+export { buildMapperPageData } from "./mapper/build-mapper-page-data.js";
+export type { ImageStack } from "./mapper/image-stack.js";
+export { imageRgba, imageStack } from "./mapper/image-stack.js";
+export type {
+  EncodedImages,
+  EncodedRows,
+  MapperPageData,
+  MapperPointData,
+} from "./mapper/mapper-page-data.js";
 export { REPORT_CHART_CONFIG } from "./report/chart-config.js";
 export type {
   MetricsJSON,

@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { extname } from "node:path";
+import { basename, extname } from "node:path";
 import {
   activationRows,
   type ClusterSpec,
@@ -52,6 +52,10 @@ export interface MapperInput {
   readonly labelNames: readonly string[] | undefined;
   /** What the rows are: the file (and array), or the model's layer on the data set. */
   readonly source: string;
+  /** A short title: the file, or the model and its layer. */
+  readonly title: string;
+  /** The inputs' images, when a model ran on image data (IDX files: 0-255). */
+  readonly images: { readonly values: Float32Array; readonly shape: readonly number[] } | undefined;
 }
 
 /** The default number of data set inputs run through a model. */
@@ -77,6 +81,7 @@ export async function readMapperInput(
   let labels: Int32Array | undefined;
   let labelNames: readonly string[] | undefined;
   let source: string;
+  let images: MapperInput["images"];
   let layout: "nchw" | "nhwc" = settings.layout ?? "nchw";
   if (extension === ".npy" || extension === ".npz") {
     if (settings.data !== undefined || settings.limit !== undefined) {
@@ -151,6 +156,13 @@ export async function readMapperInput(
       layout = "nhwc";
     }
     labels = dataset.labels?.slice(0, limit);
+    if (kind === "idx-images") {
+      // The raw bytes (before scaling), for the explorer's thumbnails.
+      images = {
+        values: raw.inputs.subarray(0, (limit * raw.inputs.length) / raw.count),
+        shape: [limit, ...raw.sampleShape],
+      };
+    }
     labelNames = dataset.classNames;
     source = `${settings.inputPath} layer ${JSON.stringify(settings.layer)} on ${dataset.name} (${limit} inputs)`;
   }
@@ -169,6 +181,11 @@ export async function readMapperInput(
     labels,
     labelNames: settings.labelNames ?? labelNames,
     source,
+    title:
+      settings.layer === undefined
+        ? basename(settings.inputPath)
+        : `${basename(settings.inputPath)} · ${settings.layer}`,
+    images,
   };
 }
 

@@ -137,7 +137,6 @@ describe("nettopo mapper", () => {
         1,
         /uniformCover: cover element \[\d+\] holds no point/,
       ],
-      [["mapper", NPY, "--html", join(dir, "m.html")], 2, /--html: not available yet/],
       [["mapper", NPY, "--lens", "nope"], 2, /--lens "nope" is not known/],
       [["mapper", NPY, "--gap", "0.2"], 2, /--gap applies to --cluster single-linkage/],
       [["mapper", ONNX, "--layer", "relu"], 2, /a model needs --data/],

@@ -18,6 +18,10 @@ import {
   type MapperSettings,
   readMapperInput,
 } from "./mapper-job.js";
+import { pageImages, writeMapperPage } from "./mapper-page.js";
+
+/** The default of `--html-max-mb`. */
+export const DEFAULT_HTML_MAX_MB = 64;
 
 /** The help text of `nettopo mapper`. */
 export const MAPPER_USAGE = `Usage: nettopo mapper [options] INPUT
@@ -25,7 +29,8 @@ export const MAPPER_USAGE = `Usage: nettopo mapper [options] INPUT
 The Mapper graph of a layer's activations (as TopoAct): a lens on every
 input, a cover of the lens range by overlapping intervals, a clustering of
 the inputs of each interval (each cluster a node; noise forms no node), and
-links between nodes that share inputs. Written as node-link JSON.
+links between nodes that share inputs. Written as node-link JSON, and with
+--html as an interactive page.
 
 INPUT:
   ACTIVATIONS.npy   [inputs, features], or a feature map [inputs, C, H, W]
@@ -48,7 +53,10 @@ Input:
   --labels FILE.npy one integer label per input (default: the npz's "labels"
                     or the data set's labels), for the label statistics
   --label-names A,B names of labels 0, 1, ... (default the data set's)
-  --images FILE.npy images of the inputs, for --html
+  --images FILE.npy images of the inputs for the page's thumbnails, [inputs,
+                    H, W] or [inputs, H, W, C] (C = 1, 3, 4; values in [0, 1]
+                    or 0-255); default the data set's images when a model
+                    runs on image data (fashion-mnist, IDX files)
 
 Lens:
   --lens L          l2 (default: the L2 norm, TopoAct's), coordinate, pca,
@@ -81,12 +89,19 @@ Cover and clustering:
 
 Output:
   --json FILE       write the graph to FILE (replaced atomically; default
-                    stdout): {"meta", "nodes": [{"id", "members", "size",
-                    "cover", "cluster", "lens", "labels", "majority",
-                    "purity"}], "links": [{"source", "target", "weight",
-                    "jaccard"}], "simplices"}
+                    stdout unless --html is given): {"meta", "nodes":
+                    [{"id", "members", "size", "cover", "cluster", "lens",
+                    "labels", "majority", "purity"}], "links": [{"source",
+                    "target", "weight", "jaccard"}], "simplices"}
   --node-means      add each node's mean activation ("means") to the JSON
-  --html FILE       a self-contained explorer page (not available yet)
+  --html FILE       write the Mapper explorer to FILE (replaced atomically):
+                    one self-contained page (graph, labels, thumbnails and
+                    activation rows inlined; opens from disk, no network)
+                    to colour, search, select, export and recompute the
+                    graph in the browser
+  --html-max-mb M   the most megabytes of per-input data --html embeds
+                    (default ${DEFAULT_HTML_MAX_MB}): over it, the activation rows are left
+                    out (no recomputing in the page), then the images
   --progress        report progress on stderr
   -h, --help        show this help
 
@@ -123,6 +138,7 @@ const OPTIONS = {
   json: { type: "string" },
   "node-means": { type: "boolean" },
   html: { type: "string" },
+  "html-max-mb": { type: "string" },
   progress: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -138,6 +154,12 @@ export interface MapperCommand extends MapperSettings {
   readonly progress: boolean;
   /** Worker threads (undefined: the available cores). */
   readonly workers: number | undefined;
+  /** The explorer page to write, if any. */
+  readonly html: string | undefined;
+  /** Images for the page's thumbnails (.npy), if given. */
+  readonly imagesPath: string | undefined;
+  /** The most megabytes of per-input data the page embeds. */
+  readonly htmlMaxMb: number;
 }
 
 /**
@@ -155,12 +177,16 @@ export function parseMapperArguments(args: readonly string[]): MapperCommand | "
         : `mapper takes one INPUT; got ${positionals.length}: ${positionals.map((p) => JSON.stringify(p)).join(" ")}`,
     );
   }
-  if (values.html !== undefined) {
-    throw new UsageError("--html: not available yet; write the graph with --json FILE");
+  if (values.html === "") throw new UsageError("--html needs a file name");
+  if (values.html === undefined) {
+    for (const flag of ["images", "html-max-mb"] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} applies to --html`);
+    }
   }
-  if (values.images !== undefined) {
-    throw new UsageError("--images is used by --html, which is not available yet");
-  }
+  const htmlMaxMb =
+    values["html-max-mb"] === undefined
+      ? DEFAULT_HTML_MAX_MB
+      : positive("--html-max-mb", values["html-max-mb"]);
   const lensName = values.lens ?? "l2";
   const isNamed = (LENSES as readonly string[]).includes(lensName);
   if (!isNamed && !lensName.toLowerCase().endsWith(".npy")) {
@@ -315,6 +341,9 @@ export function parseMapperArguments(args: readonly string[]): MapperCommand | "
     json: values.json,
     progress: values.progress === true,
     workers: values.workers === undefined ? undefined : integerFlag("--workers", values.workers),
+    html: values.html,
+    imagesPath: values.images,
+    htmlMaxMb,
   };
 }
 
@@ -329,8 +358,10 @@ function positive(flag: string, value: string): number {
 
 /**
  * Runs `nettopo mapper`: reads the activations (or runs the model), computes
- * the graph with nn's mapperInWorkers (core's Mapper, cover elements in worker threads) and writes its JSON. Ctrl-C aborts
- * between cover elements (exit 130, nothing written).
+ * the graph with nn's mapperInWorkers (core's Mapper, cover elements in
+ * worker threads) and writes its JSON and, with `--html`, the explorer page
+ * (the images are read before computing, so a bad file fails at once).
+ * Ctrl-C aborts between cover elements (exit 130, nothing written).
  *
  * @returns The exit code.
  */
@@ -346,6 +377,9 @@ export async function runMapper(args: readonly string[]): Promise<number> {
   const progress = command.progress ? reportProgress : undefined;
   try {
     const input = await readMapperInput(command, controller.signal, progress);
+    // Read before computing, so a wrong images file fails at once.
+    const images =
+      command.html === undefined ? undefined : await pageImages(command.imagesPath, input);
     let lens = command.lens;
     if (command.lensPath !== undefined) {
       let bytes: Uint8Array;
@@ -374,7 +408,8 @@ export async function runMapper(args: readonly string[]): Promise<number> {
       ...(input.labels === undefined ? {} : { labels: input.labels }),
       ...(input.labelNames === undefined ? {} : { labelNames: input.labelNames }),
       nerveDimension: command.nerveDimension,
-      nodeMeans: command.nodeMeans,
+      // The page colours nodes by a neuron's mean activation.
+      nodeMeans: command.nodeMeans || command.html !== undefined,
       signal: controller.signal,
       ...(progress ? { onProgress: progress } : {}),
     }).catch((error: unknown) => {
@@ -388,7 +423,18 @@ export async function runMapper(args: readonly string[]): Promise<number> {
       }
       throw error;
     });
-    await writeOutput(`${JSON.stringify(mapperGraphToJSON(graph))}\n`, command.json);
+    const json = mapperGraphToJSON(graph, { means: command.nodeMeans });
+    if (command.json !== undefined || command.html === undefined) {
+      await writeOutput(`${JSON.stringify(json)}\n`, command.json);
+    }
+    if (command.html !== undefined) {
+      await writeMapperPage(command.html, {
+        graph: mapperGraphToJSON(graph),
+        input,
+        images,
+        maxBytes: command.htmlMaxMb * 1024 * 1024,
+      });
+    }
     if (command.progress) {
       process.stderr.write(
         `nettopo: ${graph.nodes.length} nodes, ${graph.links.source.length} links, ${graph.noise} noise points of ${graph.count} (${input.source}); ${graph.seconds.toFixed(1)} s\n`,

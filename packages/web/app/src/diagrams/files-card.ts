@@ -1,6 +1,6 @@
 import { dataDims } from "../../../src/diagrams/diagram-selection.js";
 import type { DiagramFileData, DiagramsData } from "../../../src/diagrams/diagrams-data.js";
-import { element } from "./element.js";
+import { element } from "../shared/element.js";
 
 /** What a file is, in a few words: a diagram, or a bootstrap and how it was made. */
 function describeFile(file: DiagramFileData): Node {

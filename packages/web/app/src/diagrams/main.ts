@@ -17,7 +17,7 @@ import { readPageData } from "../page-data.js";
 import "../report/report.css";
 import "./diagrams.css";
 import { ChartSlot } from "./chart-slot.js";
-import { element } from "./element.js";
+import { element } from "../shared/element.js";
 import { filesCard } from "./files-card.js";
 import { featuresTable, summaryTable } from "./tables.js";
 

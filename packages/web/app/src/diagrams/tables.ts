@@ -1,6 +1,6 @@
 import type { DimensionSummary, Spread } from "../../../src/diagrams/dimension-summary.js";
 import type { FeatureTable } from "../../../src/diagrams/feature-table.js";
-import { element } from "./element.js";
+import { element } from "../shared/element.js";
 
 /** A number as the tables print it: at most `digits` significant digits (4), "–" when not finite. */
 export function formatNumber(x: number | null | undefined, digits = 4): string {

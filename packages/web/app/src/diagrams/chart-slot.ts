@@ -1,7 +1,7 @@
 import type { View } from "vega";
 import { REPORT_CHART_CONFIG } from "../../../src/report/chart-config.js";
-import { type DrawnChart, drawChart } from "../shared/vega-chart.js";
 import { element } from "../shared/element.js";
+import { type DrawnChart, drawChart } from "../shared/vega-chart.js";
 
 /**
  * A place for one chart of the page: a figure that (re)draws a Vega-Lite

@@ -16,8 +16,8 @@ import { featureTable } from "../../../src/diagrams/feature-table.js";
 import { readPageData } from "../page-data.js";
 import "../report/report.css";
 import "./diagrams.css";
-import { ChartSlot } from "./chart-slot.js";
 import { element } from "../shared/element.js";
+import { ChartSlot } from "./chart-slot.js";
 import { filesCard } from "./files-card.js";
 import { featuresTable, summaryTable } from "./tables.js";
 

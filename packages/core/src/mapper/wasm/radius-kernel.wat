@@ -1,0 +1,156 @@
+;; The candidate checks of radiusPairs (packages/core/src/mapper/radius-pairs.ts)
+;; in WebAssembly SIMD: for a pair of k-d tree leaves, the pairs (a, b) whose
+;; float32 lower bounds on the squared distance do not exceed `bound`. The
+;; caller decides every surviving pair on the raw coordinates in float64, so
+;; this kernel only needs bounds that never exceed the true squared distance
+;; by more than the slack built into `bound` (see radius-kernel.ts).
+;;
+;; Memory, laid out by the caller (byte offsets in the globals below):
+;;   columns:   (K + 1) columns of nPad float32, the embedded coordinates of the
+;;              points in tree order, one coordinate per column (K projections,
+;;              then the residual norm); nPad >= n + 4, so a 4-lane load that
+;;              starts at a point of the leaf stays inside its column;
+;;   residuals: one row of dPad float32 per point (tree order), the residual
+;;              vector padded with zeros to a multiple of 16;
+;;   out:       room for the pairs found, two int32 (a, b) each;
+;;   scratch:   4 float32.
+;; Built by scripts/build-wasm.mjs into radius-kernel-bytes.ts.
+(module
+  (memory (export "memory") 1)
+  (global $columns (mut i32) (i32.const 0))
+  (global $stride (mut i32) (i32.const 0))     ;; bytes between two columns: 4 * nPad
+  (global $directions (mut i32) (i32.const 0)) ;; K
+  (global $residuals (mut i32) (i32.const 0))
+  (global $rowBytes (mut i32) (i32.const 0))   ;; 4 * dPad
+  (global $out (mut i32) (i32.const 0))
+  (global $scratch (mut i32) (i32.const 0))
+  (global $bound (mut f32) (f32.const 0))
+
+  (func (export "setup")
+    (param $columns i32) (param $stride i32) (param $directions i32)
+    (param $residuals i32) (param $rowBytes i32) (param $out i32)
+    (param $scratch i32) (param $bound f32)
+    (global.set $columns (local.get $columns))
+    (global.set $stride (local.get $stride))
+    (global.set $directions (local.get $directions))
+    (global.set $residuals (local.get $residuals))
+    (global.set $rowBytes (local.get $rowBytes))
+    (global.set $out (local.get $out))
+    (global.set $scratch (local.get $scratch))
+    (global.set $bound (local.get $bound)))
+
+  ;; 1 when `start` (the squared distance of the projections) plus the squared
+  ;; distance of the residual vectors of a and b stays <= bound; the sum is
+  ;; tested every 16 coordinates and abandoned once above it (sums of squares
+  ;; only grow, and so do their float32 roundings).
+  (func $residualWithin (param $a i32) (param $b i32) (param $sum f32) (result i32)
+    (local $pa i32) (local $pb i32) (local $end i32) (local $acc v128) (local $d v128)
+    (local.set $pa (i32.add (global.get $residuals) (i32.mul (local.get $a) (global.get $rowBytes))))
+    (local.set $pb (i32.add (global.get $residuals) (i32.mul (local.get $b) (global.get $rowBytes))))
+    (local.set $end (i32.add (local.get $pa) (global.get $rowBytes)))
+    (block $done
+      (loop $blocks
+        (br_if $done (i32.ge_u (local.get $pa) (local.get $end)))
+        (local.set $d (f32x4.sub (v128.load (local.get $pa)) (v128.load (local.get $pb))))
+        (local.set $acc (f32x4.mul (local.get $d) (local.get $d)))
+        (local.set $d (f32x4.sub (v128.load offset=16 (local.get $pa)) (v128.load offset=16 (local.get $pb))))
+        (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (local.get $d) (local.get $d))))
+        (local.set $d (f32x4.sub (v128.load offset=32 (local.get $pa)) (v128.load offset=32 (local.get $pb))))
+        (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (local.get $d) (local.get $d))))
+        (local.set $d (f32x4.sub (v128.load offset=48 (local.get $pa)) (v128.load offset=48 (local.get $pb))))
+        (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (local.get $d) (local.get $d))))
+        (local.set $sum
+          (f32.add (local.get $sum)
+            (f32.add
+              (f32.add (f32x4.extract_lane 0 (local.get $acc)) (f32x4.extract_lane 1 (local.get $acc)))
+              (f32.add (f32x4.extract_lane 2 (local.get $acc)) (f32x4.extract_lane 3 (local.get $acc))))))
+        (if (f32.gt (local.get $sum) (global.get $bound)) (then (return (i32.const 0))))
+        (local.set $pa (i32.add (local.get $pa) (i32.const 64)))
+        (local.set $pb (i32.add (local.get $pb) (i32.const 64)))
+        (br $blocks)))
+    (i32.const 1))
+
+  ;; The candidate pairs of the points [aStart, aEnd) and [bStart, bEnd) (the
+  ;; same leaf when aStart = bStart: then only b > a), written to `out`;
+  ;; returns how many. Four points b at a time: the squared distance of the
+  ;; embedded coordinates, then the residual test for the lanes within bound.
+  (func (export "leafPairs")
+    (param $aStart i32) (param $aEnd i32) (param $bStart i32) (param $bEnd i32) (result i32)
+    (local $count i32) (local $a i32) (local $t i32) (local $c i32) (local $p i32) (local $q i32)
+    (local $acc v128) (local $d v128) (local $mask i32) (local $lane i32) (local $b i32)
+    (local.set $a (local.get $aStart))
+    (block $pointsDone
+      (loop $points
+        (br_if $pointsDone (i32.ge_u (local.get $a) (local.get $aEnd)))
+        (local.set $t
+          (select (i32.add (local.get $a) (i32.const 1)) (local.get $bStart)
+            (i32.eq (local.get $aStart) (local.get $bStart))))
+        (block $chunksDone
+          (loop $chunks
+            (br_if $chunksDone (i32.ge_u (local.get $t) (local.get $bEnd)))
+            ;; ||P a - P b||^2 for b = t..t+3 (float32, lane by lane).
+            (local.set $acc (v128.const i32x4 0 0 0 0))
+            (local.set $p (i32.add (global.get $columns) (i32.shl (local.get $t) (i32.const 2))))
+            (local.set $q (i32.add (global.get $columns) (i32.shl (local.get $a) (i32.const 2))))
+            (local.set $c (global.get $directions))
+            (block $columnsDone
+              (loop $columns
+                (br_if $columnsDone (i32.eqz (local.get $c)))
+                (local.set $d (f32x4.sub (v128.load (local.get $p)) (v128.load32_splat (local.get $q))))
+                (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (local.get $d) (local.get $d))))
+                (local.set $p (i32.add (local.get $p) (global.get $stride)))
+                (local.set $q (i32.add (local.get $q) (global.get $stride)))
+                (local.set $c (i32.sub (local.get $c) (i32.const 1)))
+                (br $columns)))
+            ;; Plus (||r_a|| - ||r_b||)^2: the lanes above bound are dropped (a NaN lane is kept).
+            (local.set $d (f32x4.sub (v128.load (local.get $p)) (v128.load32_splat (local.get $q))))
+            (local.set $mask
+              (i32.xor (i32.const 15)
+                (i32x4.bitmask
+                  (f32x4.gt
+                    (f32x4.add (local.get $acc) (f32x4.mul (local.get $d) (local.get $d)))
+                    (f32x4.splat (global.get $bound))))))
+            ;; Lanes past bEnd are not candidates.
+            (if (i32.lt_u (i32.sub (local.get $bEnd) (local.get $t)) (i32.const 4))
+              (then
+                (local.set $mask
+                  (i32.and (local.get $mask)
+                    (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $bEnd) (local.get $t)))
+                      (i32.const 1))))))
+            (if (local.get $mask)
+              (then
+                (v128.store (global.get $scratch) (local.get $acc))
+                (block $lanesDone
+                  (loop $lanes
+                    (br_if $lanesDone (i32.eqz (local.get $mask)))
+                    (local.set $lane (i32.ctz (local.get $mask)))
+                    (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
+                    (local.set $b (i32.add (local.get $t) (local.get $lane)))
+                    (if
+                      (call $residualWithin (local.get $a) (local.get $b)
+                        (f32.load (i32.add (global.get $scratch) (i32.shl (local.get $lane) (i32.const 2)))))
+                      (then
+                        (i32.store
+                          (i32.add (global.get $out) (i32.shl (local.get $count) (i32.const 3)))
+                          (local.get $a))
+                        (i32.store offset=4
+                          (i32.add (global.get $out) (i32.shl (local.get $count) (i32.const 3)))
+                          (local.get $b))
+                        (local.set $count (i32.add (local.get $count) (i32.const 1)))))
+                    (br $lanes)))))
+            (local.set $t (i32.add (local.get $t) (i32.const 4)))
+            (br $chunks)))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $points)))
+    (local.get $count))
+
+  ;; Grows the memory to at least `bytes`; returns 0, or -1 when it cannot.
+  (func (export "reserve") (param $bytes i32) (result i32)
+    (local $pages i32)
+    (local.set $pages
+      (i32.sub
+        (i32.shr_u (i32.add (local.get $bytes) (i32.const 65535)) (i32.const 16))
+        (memory.size)))
+    (if (i32.le_s (local.get $pages) (i32.const 0)) (then (return (i32.const 0))))
+    (select (i32.const -1) (i32.const 0)
+      (i32.eq (memory.grow (local.get $pages)) (i32.const -1)))))

@@ -1,5 +1,5 @@
-/** Points per leaf of the k-d tree. */
-const LEAF_SIZE = 32;
+/** Most points in a leaf of the k-d tree. */
+export const LEAF_SIZE = 32;
 
 /** A k-d tree over `n` points of R^m (internal): nodes with their point ranges (in `order`), children and boxes. */
 export interface KdTree {
@@ -54,7 +54,8 @@ export function buildKdTree(points: Float64Array, n: number, m: number): KdTree 
         widest = c;
       }
     }
-    if (e - s <= LEAF_SIZE || width <= 0) continue;
+    // Nodes of equal points are split too, so no leaf holds more than LEAF_SIZE.
+    if (e - s <= LEAF_SIZE) continue;
     const middle = (s + e) >> 1;
     select(points, m, widest, order, s, e - 1, middle);
     const l = nodes++;

@@ -1,3 +1,4 @@
+import type { ProjectionKernels } from "./projection-kernels.js";
 import { wasmHex } from "./wasm/radius-kernel-bytes.js";
 
 /** The exports of the WebAssembly SIMD kernel of `wasm/radius-kernel.wat` (internal). */
@@ -16,6 +17,25 @@ export interface RadiusKernel {
   ): void;
   /** Writes the candidate pairs of two leaves at `out`; returns how many. */
   leafPairs(aStart: number, aEnd: number, bStart: number, bEnd: number): number;
+  /** See {@link ProjectionKernels}: the same operations on byte offsets, widths in bytes. */
+  project(rows: number, n: number, rowBytes: number, basis: number, K: number, out: number): void;
+  subtract(
+    rows: number,
+    n: number,
+    rowBytes: number,
+    basis: number,
+    K: number,
+    projections: number,
+    norms: number,
+  ): void;
+  accumulate(
+    rows: number,
+    n: number,
+    rowBytes: number,
+    scores: number,
+    K: number,
+    next: number,
+  ): void;
   /** Grows the memory to at least `bytes`; 0, or -1 when it cannot. */
   reserve(bytes: number): number;
 }

@@ -1,9 +1,12 @@
 import type { RealArray } from "../types.js";
 import { float64LeafChecker } from "./float64-leaf-checker.js";
-import { buildKdTree } from "./kd-tree.js";
-import { principalDirections } from "./principal-directions.js";
-import { simdLeafChecker } from "./simd-leaf-checker.js";
+import { buildKdTree, LEAF_SIZE } from "./kd-tree.js";
+import { directionSampleSize, principalDirections } from "./principal-directions.js";
+import { float64ProjectionKernels, simdProjectionKernels } from "./projection-kernels.js";
+import { radiusKernel } from "./radius-kernel.js";
+import { simdCheckerSizes, simdLeafChecker } from "./simd-leaf-checker.js";
 import { squaredDistance } from "./squared-distance.js";
+import { heapWorkspace, wasmWorkspace, workspaceBytes } from "./workspace.js";
 
 /** The pairs of points within a distance, as local indices `first[k] < second[k]` (internal). */
 export interface RadiusPairs {
@@ -55,48 +58,60 @@ export function radiusPairs(
   const pairs = new PairList(Math.max(16, n));
   if (n < 2) return pairs.result();
   const K = Math.min(MAX_DIRECTIONS, d);
-  // Centred rows in local order, contiguous; they become the residual vectors below.
+  const m = K + 1;
+  // Rows of an even width, zero-padded, for the f64x2 kernels.
+  const width = 2 * Math.ceil(d / 2);
+  const sample = directionSampleSize(n);
+  const kernel = engine === "simd" ? radiusKernel() : null;
+  const workspace =
+    (kernel &&
+      wasmWorkspace(
+        kernel,
+        workspaceBytes(
+          [n * width, sample * width, 2 * K * width, sample * K, n * K, n],
+          simdCheckerSizes(n, width, K, LEAF_SIZE),
+        ),
+      )) ??
+    heapWorkspace;
+  const kernels = workspace.kernel
+    ? simdProjectionKernels(workspace.kernel)
+    : float64ProjectionKernels;
+  // Centred rows in local order; they become the residual vectors below.
+  const rows = workspace.f64(n * width);
   const mean = new Float64Array(d);
   for (let k = 0; k < n; k++) {
     const base = indices[k]! * d;
     for (let j = 0; j < d; j++) mean[j]! += coordinates[base + j]!;
   }
   for (let j = 0; j < d; j++) mean[j]! /= n;
-  const rows = new Float64Array(n * d);
   let scale = 0;
   for (let k = 0; k < n; k++) {
     const base = indices[k]! * d;
     let norm = 0;
     for (let j = 0; j < d; j++) {
       const x = coordinates[base + j]! - mean[j]!;
-      rows[k * d + j] = x;
+      rows[k * width + j] = x;
       norm += x * x;
     }
     if (norm > scale) scale = norm;
   }
   scale = Math.sqrt(scale);
-  const basis = principalDirections(rows, n, d, K);
+  const basis = workspace.f64(K * width);
+  principalDirections(rows, n, d, width, K, kernels, {
+    basis,
+    sample: workspace.f64(sample * width),
+    scores: workspace.f64(sample * K),
+    next: workspace.f64(K * width),
+  });
   // The embedding y(x) = (P x, ||r_x||), and r_x = (x - mean) - sum_c (P x)_c u_c in place of the row.
-  const m = K + 1;
+  const projections = workspace.f64(n * K);
+  const norms = workspace.f64(n);
+  kernels.project(rows, n, width, basis, K, projections);
+  kernels.subtract(rows, n, width, basis, K, projections, norms);
   const embedded = new Float64Array(n * m);
-  const dots = new Float64Array(K);
   for (let k = 0; k < n; k++) {
-    const row = k * d;
-    for (let c = 0; c < K; c++) {
-      let dot = 0;
-      const b = c * d;
-      for (let j = 0; j < d; j++) dot += rows[row + j]! * basis[b + j]!;
-      dots[c] = dot;
-      embedded[k * m + c] = dot;
-    }
-    for (let c = 0; c < K; c++) {
-      const dot = dots[c]!;
-      const b = c * d;
-      for (let j = 0; j < d; j++) rows[row + j]! -= dot * basis[b + j]!;
-    }
-    let norm = 0;
-    for (let j = 0; j < d; j++) norm += rows[row + j]! * rows[row + j]!;
-    embedded[k * m + K] = Math.sqrt(norm);
+    for (let c = 0; c < K; c++) embedded[k * m + c] = projections[k * K + c]!;
+    embedded[k * m + K] = Math.sqrt(norms[k]!);
   }
   const tree = buildKdTree(embedded, n, m);
   const { order, start, end, left, right, low, high } = tree;
@@ -104,8 +119,8 @@ export function radiusPairs(
   for (let node = 0; node < start.length; node++) {
     if (left[node]! < 0) leafSize = Math.max(leafSize, end[node]! - start[node]!);
   }
-  const input = { n, d, K, order, embedded, residuals: rows, radius, scale, leafSize };
-  const checker = (engine === "simd" ? simdLeafChecker(input) : null) ?? float64LeafChecker(input);
+  const input = { n, d: width, K, order, embedded, residuals: rows, radius, scale, leafSize };
+  const checker = simdLeafChecker(input, workspace) ?? float64LeafChecker(input);
   const slack = 1e-6 * (radius + scale);
   const window = radius + slack;
   const bound2 = window * window;

@@ -1,14 +1,12 @@
 import type { LeafChecker, LeafCheckerInput } from "./leaf-checker.js";
-import { radiusKernel } from "./radius-kernel.js";
-
-/** Largest memory the kernel may use (its offsets are int32). */
-const MAX_BYTES = 2 ** 31 - 2 ** 17;
+import type { Workspace } from "./workspace.js";
 
 /**
  * The leaf checks of radius-pairs in WebAssembly SIMD (internal): the same
  * bounds as {@link float64LeafChecker}, four points b at a time in float32
- * (`wasm/radius-kernel.wat`), four to ten times faster. null where
- * WebAssembly SIMD is unavailable, the arrays do not fit its memory, or the
+ * (`wasm/radius-kernel.wat`), four to ten times faster. Its arrays are
+ * taken from `workspace`, which must live in the kernel's memory; null when
+ * it does not (no WebAssembly SIMD, or too little memory), or when the
  * scale is outside [1e-20, 1e20] (there float32 would underflow or overflow
  * and the error bound below would not hold).
  *
@@ -23,38 +21,54 @@ const MAX_BYTES = 2 ** 31 - 2 ** 17;
  * stay monotone in float32 (rounding to nearest never decreases a sum by
  * adding a non-negative number), so abandoning a partial sum is safe.
  */
-export function simdLeafChecker(input: LeafCheckerInput): LeafChecker | null {
+export function simdLeafChecker(input: LeafCheckerInput, workspace: Workspace): LeafChecker | null {
   const { n, d, K, order, embedded, residuals, radius, scale, leafSize } = input;
-  if (!(scale >= 1e-20 && scale <= 1e20)) return null;
-  const kernel = radiusKernel();
-  if (kernel === null) return null;
+  const kernel = workspace.kernel;
+  if (kernel === null || !(scale >= 1e-20 && scale <= 1e20)) return null;
   const m = K + 1;
-  // Columns padded so that a 4-lane load from any point stays inside; rows padded to 16 floats.
-  const nPad = 4 * Math.ceil(n / 4) + 4;
-  const dPad = 16 * Math.ceil(d / 16);
-  const columns = 64;
-  const rows = columns + 4 * m * nPad;
-  const out = rows + 4 * n * dPad;
-  const scratch = out + 8 * leafSize * leafSize;
-  const bytes = scratch + 16;
-  if (bytes > MAX_BYTES || kernel.reserve(bytes) < 0) return null;
-  const memory = new Float32Array(kernel.memory.buffer);
-  memory.fill(0, columns / 4, scratch / 4);
+  const { nPad, dPad } = simdPadding(n, d);
+  const columns = workspace.f32(m * nPad);
+  const rows = workspace.f32(n * dPad);
+  const found = workspace.f32(2 * leafSize * leafSize);
+  const scratch = workspace.f32(4);
   for (let s = 0; s < n; s++) {
     const k = order[s]!;
-    for (let c = 0; c < m; c++) memory[columns / 4 + c * nPad + s] = embedded[k * m + c]!;
-    const row = rows / 4 + s * dPad;
-    for (let j = 0; j < d; j++) memory[row + j] = residuals[k * d + j]!;
+    for (let c = 0; c < m; c++) columns[c * nPad + s] = embedded[k * m + c]!;
+    rows.set(residuals.subarray(k * d, (k + 1) * d), s * dPad);
   }
   const window = radius + 1e-6 * (radius + scale);
   const gamma = (K + dPad / 2 + 8) * 2 ** -23;
   const bound = Math.fround(window * window * (1 + gamma) * (1 + 2 ** -20));
-  kernel.setup(columns, 4 * nPad, K, rows, 4 * dPad, out, scratch, bound);
-  const found = new Int32Array(kernel.memory.buffer, out, 2 * leafSize * leafSize);
+  kernel.setup(
+    columns.byteOffset,
+    4 * nPad,
+    K,
+    rows.byteOffset,
+    4 * dPad,
+    found.byteOffset,
+    scratch.byteOffset,
+    bound,
+  );
+  const pairs = new Int32Array(found.buffer, found.byteOffset, found.length);
   return {
     pairs(aStart, aEnd, bStart, bEnd, emit) {
       const count = kernel.leafPairs(aStart, aEnd, bStart, bEnd);
-      for (let k = 0; k < count; k++) emit(found[2 * k]!, found[2 * k + 1]!);
+      for (let k = 0; k < count; k++) emit(pairs[2 * k]!, pairs[2 * k + 1]!);
     },
   };
+}
+
+/**
+ * The padded sizes of the kernel's arrays: columns of nPad >= n + 4 floats
+ * (a 4-lane load from any point stays inside) and rows of dPad floats, a
+ * multiple of 16 (the residual blocks).
+ */
+export function simdPadding(n: number, d: number): { nPad: number; dPad: number } {
+  return { nPad: 4 * Math.ceil(n / 4) + 4, dPad: 16 * Math.ceil(d / 16) };
+}
+
+/** The float32 counts the checker takes from its workspace, for {@link workspaceBytes}. */
+export function simdCheckerSizes(n: number, d: number, K: number, leafSize: number): number[] {
+  const { nPad, dPad } = simdPadding(n, d);
+  return [(K + 1) * nPad, n * dPad, 2 * leafSize * leafSize, 4];
 }

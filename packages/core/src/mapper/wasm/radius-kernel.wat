@@ -144,6 +144,128 @@
         (br $points)))
     (local.get $count))
 
+;; ---- float64 linear algebra of the index (f64x2): rows of `rowBytes` bytes,
+;; an even number of doubles (the caller pads with zeros). Their rounding only
+;; moves the bounds by far less than their slack.
+
+  ;; out[k K + c] = rows[k] . basis[c] for the n rows and the K basis rows.
+  (func (export "project")
+    (param $rows i32) (param $n i32) (param $rowBytes i32) (param $basis i32) (param $K i32) (param $out i32)
+    (local $row i32) (local $rowEnd i32) (local $c i32) (local $p i32) (local $q i32)
+    (local $acc0 v128) (local $acc1 v128)
+    (local.set $row (local.get $rows))
+    (local.set $rowEnd (i32.add (local.get $rows) (i32.mul (local.get $n) (local.get $rowBytes))))
+    (block $rowsDone
+      (loop $eachRow
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rowEnd)))
+        (local.set $c (i32.const 0))
+        (local.set $q (local.get $basis))
+        (block $basisDone
+          (loop $eachDirection
+            (br_if $basisDone (i32.ge_u (local.get $c) (local.get $K)))
+            (local.set $acc0 (v128.const i64x2 0 0))
+            (local.set $acc1 (v128.const i64x2 0 0))
+            (local.set $p (local.get $row))
+            ;; Two accumulators, four doubles a step, then the last pair if any.
+            (block $stepsDone
+              (loop $steps
+                (br_if $stepsDone
+                  (i32.gt_u (i32.add (local.get $p) (i32.const 32)) (i32.add (local.get $row) (local.get $rowBytes))))
+                (local.set $acc0 (f64x2.add (local.get $acc0)
+                  (f64x2.mul (v128.load (local.get $p)) (v128.load (local.get $q)))))
+                (local.set $acc1 (f64x2.add (local.get $acc1)
+                  (f64x2.mul (v128.load offset=16 (local.get $p)) (v128.load offset=16 (local.get $q)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 32)))
+                (local.set $q (i32.add (local.get $q) (i32.const 32)))
+                (br $steps)))
+            (if (i32.lt_u (local.get $p) (i32.add (local.get $row) (local.get $rowBytes)))
+              (then
+                (local.set $acc0 (f64x2.add (local.get $acc0)
+                  (f64x2.mul (v128.load (local.get $p)) (v128.load (local.get $q)))))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))))
+            (local.set $acc0 (f64x2.add (local.get $acc0) (local.get $acc1)))
+            (f64.store (local.get $out)
+              (f64.add (f64x2.extract_lane 0 (local.get $acc0)) (f64x2.extract_lane 1 (local.get $acc0))))
+            (local.set $out (i32.add (local.get $out) (i32.const 8)))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $eachDirection)))
+        (local.set $row (i32.add (local.get $row) (local.get $rowBytes)))
+        (br $eachRow))))
+
+  ;; rows[k] -= sum_c projections[k K + c] basis[c]; norms[k] = ||rows[k]||^2 after.
+  (func (export "subtract")
+    (param $rows i32) (param $n i32) (param $rowBytes i32) (param $basis i32) (param $K i32)
+    (param $projections i32) (param $norms i32)
+    (local $row i32) (local $rowEnd i32) (local $c i32) (local $p i32) (local $q i32)
+    (local $scale v128) (local $v v128) (local $acc v128)
+    (local.set $row (local.get $rows))
+    (local.set $rowEnd (i32.add (local.get $rows) (i32.mul (local.get $n) (local.get $rowBytes))))
+    (block $rowsDone
+      (loop $eachRow
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rowEnd)))
+        (local.set $c (i32.const 0))
+        (local.set $q (local.get $basis))
+        (block $basisDone
+          (loop $eachDirection
+            (br_if $basisDone (i32.ge_u (local.get $c) (local.get $K)))
+            (local.set $scale (v128.load64_splat (local.get $projections)))
+            (local.set $projections (i32.add (local.get $projections) (i32.const 8)))
+            (local.set $p (local.get $row))
+            (block $stepsDone
+              (loop $steps
+                (br_if $stepsDone (i32.ge_u (local.get $p) (i32.add (local.get $row) (local.get $rowBytes))))
+                (v128.store (local.get $p)
+                  (f64x2.sub (v128.load (local.get $p)) (f64x2.mul (local.get $scale) (v128.load (local.get $q)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 16)))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                (br $steps)))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $eachDirection)))
+        (local.set $acc (v128.const i64x2 0 0))
+        (local.set $p (local.get $row))
+        (block $normDone
+          (loop $norm
+            (br_if $normDone (i32.ge_u (local.get $p) (i32.add (local.get $row) (local.get $rowBytes))))
+            (local.set $v (v128.load (local.get $p)))
+            (local.set $acc (f64x2.add (local.get $acc) (f64x2.mul (local.get $v) (local.get $v))))
+            (local.set $p (i32.add (local.get $p) (i32.const 16)))
+            (br $norm)))
+        (f64.store (local.get $norms)
+          (f64.add (f64x2.extract_lane 0 (local.get $acc)) (f64x2.extract_lane 1 (local.get $acc))))
+        (local.set $norms (i32.add (local.get $norms) (i32.const 8)))
+        (local.set $row (i32.add (local.get $row) (local.get $rowBytes)))
+        (br $eachRow))))
+
+  ;; next[c] += sum_k scores[k K + c] rows[k] (a step of subspace iteration).
+  (func (export "accumulate")
+    (param $rows i32) (param $n i32) (param $rowBytes i32) (param $scores i32) (param $K i32) (param $next i32)
+    (local $row i32) (local $rowEnd i32) (local $c i32) (local $p i32) (local $q i32) (local $scale v128)
+    (local.set $row (local.get $rows))
+    (local.set $rowEnd (i32.add (local.get $rows) (i32.mul (local.get $n) (local.get $rowBytes))))
+    (block $rowsDone
+      (loop $eachRow
+        (br_if $rowsDone (i32.ge_u (local.get $row) (local.get $rowEnd)))
+        (local.set $c (i32.const 0))
+        (local.set $q (local.get $next))
+        (block $basisDone
+          (loop $eachDirection
+            (br_if $basisDone (i32.ge_u (local.get $c) (local.get $K)))
+            (local.set $scale (v128.load64_splat (local.get $scores)))
+            (local.set $scores (i32.add (local.get $scores) (i32.const 8)))
+            (local.set $p (local.get $row))
+            (block $stepsDone
+              (loop $steps
+                (br_if $stepsDone (i32.ge_u (local.get $p) (i32.add (local.get $row) (local.get $rowBytes))))
+                (v128.store (local.get $q)
+                  (f64x2.add (v128.load (local.get $q)) (f64x2.mul (local.get $scale) (v128.load (local.get $p)))))
+                (local.set $p (i32.add (local.get $p) (i32.const 16)))
+                (local.set $q (i32.add (local.get $q) (i32.const 16)))
+                (br $steps)))
+            (local.set $c (i32.add (local.get $c) (i32.const 1)))
+            (br $eachDirection)))
+        (local.set $row (i32.add (local.get $row) (local.get $rowBytes)))
+        (br $eachRow))))
+
   ;; Grows the memory to at least `bytes`; returns 0, or -1 when it cannot.
   (func (export "reserve") (param $bytes i32) (result i32)
     (local $pages i32)

@@ -6,7 +6,8 @@ const BLOCK = 16;
 /**
  * The leaf checks of radius-pairs in float64 JavaScript (internal): the
  * fallback where WebAssembly SIMD is unavailable, and the reference of the
- * SIMD kernel in tests. For a point a and the points b of the other leaf:
+ * SIMD kernel in tests. A point a farther than the bound from the box of
+ * the other leaf is skipped; for the others and the points b of that leaf:
  * `||P a - P b||^2` for all b at once (coordinate by coordinate over the
  * leaf, which the JIT runs fast), plus `(||r_a|| - ||r_b||)^2`; a pair
  * within the bound is completed with `||r_a - r_b||^2` block by block,
@@ -14,7 +15,8 @@ const BLOCK = 16;
  * scale, far above the rounding of the projections and residuals.
  */
 export function float64LeafChecker(input: LeafCheckerInput): LeafChecker {
-  const { n, d, K, order, embedded, residuals, radius, scale, leafSize } = input;
+  const { n, d, K, tree, embedded, residuals, radius, scale, leafSize } = input;
+  const { order, start, end, low, high } = tree;
   const m = K + 1;
   // In tree order: embedded coordinates column by column, residual vectors row by row.
   const columns = new Float64Array(m * n);
@@ -29,9 +31,23 @@ export function float64LeafChecker(input: LeafCheckerInput): LeafChecker {
   const projected = new Float64Array(leafSize);
   const normColumn = K * n;
   return {
-    pairs(aStart, aEnd, bStart, bEnd, emit) {
-      for (let a = aStart; a < aEnd; a++) {
-        const first = aStart === bStart ? a + 1 : bStart;
+    pairs(A, B, emit) {
+      const aEnd = end[A]!;
+      const bStart = start[B]!;
+      const bEnd = end[B]!;
+      const box = B * m;
+      points: for (let a = start[A]!; a < aEnd; a++) {
+        // Skip leaf B at once when point a is farther than the bound from its box.
+        let gap = 0;
+        for (let c = 0; c < m; c++) {
+          const x = columns[c * n + a]!;
+          const g = Math.max(low[box + c]! - x, x - high[box + c]!);
+          if (g > 0) {
+            gap += g * g;
+            if (gap > bound) continue points;
+          }
+        }
+        const first = A === B ? a + 1 : bStart;
         const length = bEnd - first;
         if (length <= 0) continue;
         projected.fill(0, 0, length);

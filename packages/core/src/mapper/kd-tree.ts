@@ -14,13 +14,17 @@ export interface KdTree {
   readonly high: Float64Array;
 }
 
+/** Most nodes of a tree over n points: a split node holds more than LEAF_SIZE points, so leaves more than LEAF_SIZE / 2. */
+export function kdTreeCapacity(n: number): number {
+  return 2 * Math.ceil((2 * n) / LEAF_SIZE) + 1;
+}
+
 /**
  * Builds a k-d tree over `n` points of R^m (rows of `points`), splitting each
  * node at the median of its widest coordinate (internal).
  */
 export function buildKdTree(points: Float64Array, n: number, m: number): KdTree {
-  // A split node holds more than LEAF_SIZE points, so leaves hold more than LEAF_SIZE / 2.
-  const capacity = 2 * Math.ceil((2 * n) / LEAF_SIZE) + 1;
+  const capacity = kdTreeCapacity(n);
   const order = new Int32Array(n);
   for (let k = 0; k < n; k++) order[k] = k;
   const start = new Int32Array(capacity);

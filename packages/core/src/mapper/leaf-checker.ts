@@ -1,24 +1,20 @@
+import type { KdTree } from "./kd-tree.js";
+
 /**
  * The candidate pairs of two k-d tree leaves of radius-pairs (internal): it
- * calls `emit(a, b)` (tree positions) for every pair of the points
- * [aStart, aEnd) x [bStart, bEnd) (only b > a when the ranges are the same
- * leaf) whose lower bounds on the distance do not rule it out. It may emit
- * pairs farther than the radius (the caller decides each on the raw
- * coordinates) but never drops one within it.
+ * calls `emit(a, b)` (tree positions) for every pair of a point a of leaf A
+ * and a point b of leaf B (only b > a when A = B) whose lower bounds on the
+ * distance do not rule it out. It may emit pairs farther than the radius
+ * (the caller decides each on the raw coordinates) but never drops one
+ * within it.
  */
 export interface LeafChecker {
-  pairs(
-    aStart: number,
-    aEnd: number,
-    bStart: number,
-    bEnd: number,
-    emit: (a: number, b: number) => void,
-  ): void;
+  pairs(A: number, B: number, emit: (a: number, b: number) => void): void;
 }
 
 /**
  * What a checker is built from (internal): the `n` points in tree order
- * (`order[s]` is the local index at position s), their embedded coordinates
+ * (`tree.order[s]` is the local index at position s), their embedded coordinates
  * (`m = K + 1` per local index: K projections, then the residual norm) and
  * residual vectors (`d` per local index), the radius and the data's scale
  * (the largest distance from the mean).
@@ -27,7 +23,8 @@ export interface LeafCheckerInput {
   readonly n: number;
   readonly d: number;
   readonly K: number;
-  readonly order: Int32Array;
+  /** The k-d tree over the embedded points. */
+  readonly tree: KdTree;
   readonly embedded: Float64Array;
   readonly residuals: Float64Array;
   readonly radius: number;

@@ -14,9 +14,11 @@ export interface RadiusKernel {
     out: number,
     scratch: number,
     bound: number,
+    points: number,
+    pointBytes: number,
   ): void;
   /** Writes the candidate pairs of two leaves at `out`; returns how many. */
-  leafPairs(aStart: number, aEnd: number, bStart: number, bEnd: number): number;
+  leafPairs(aStart: number, aEnd: number, bStart: number, bEnd: number, box: number): number;
   /** See {@link ProjectionKernels}: the same operations on byte offsets, widths in bytes. */
   project(rows: number, n: number, rowBytes: number, basis: number, K: number, out: number): void;
   subtract(

@@ -1,6 +1,6 @@
 import type { RealArray } from "../types.js";
 import { float64LeafChecker } from "./float64-leaf-checker.js";
-import { buildKdTree, LEAF_SIZE } from "./kd-tree.js";
+import { buildKdTree, kdTreeCapacity, LEAF_SIZE } from "./kd-tree.js";
 import { directionSampleSize, principalDirections } from "./principal-directions.js";
 import { float64ProjectionKernels, simdProjectionKernels } from "./projection-kernels.js";
 import { radiusKernel } from "./radius-kernel.js";
@@ -69,7 +69,7 @@ export function radiusPairs(
         kernel,
         workspaceBytes(
           [n * width, sample * width, 2 * K * width, sample * K, n * K, n],
-          simdCheckerSizes(n, width, K, LEAF_SIZE),
+          simdCheckerSizes(n, width, K, LEAF_SIZE, kdTreeCapacity(n)),
         ),
       )) ??
     heapWorkspace;
@@ -119,7 +119,7 @@ export function radiusPairs(
   for (let node = 0; node < start.length; node++) {
     if (left[node]! < 0) leafSize = Math.max(leafSize, end[node]! - start[node]!);
   }
-  const input = { n, d: width, K, order, embedded, residuals: rows, radius, scale, leafSize };
+  const input = { n, d: width, K, tree, embedded, residuals: rows, radius, scale, leafSize };
   const checker = simdLeafChecker(input, workspace) ?? float64LeafChecker(input);
   const slack = 1e-6 * (radius + scale);
   const window = radius + slack;
@@ -148,7 +148,7 @@ export function radiusPairs(
     const leafA = left[A]! < 0;
     const leafB = left[B]! < 0;
     if (leafA && leafB) {
-      checker.pairs(start[A]!, end[A]!, start[B]!, end[B]!, decide);
+      checker.pairs(A, B, decide);
     } else if (A === B) {
       stackA.push(left[A]!, left[A]!, right[A]!);
       stackB.push(left[A]!, right[A]!, right[A]!);

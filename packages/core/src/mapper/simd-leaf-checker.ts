@@ -22,18 +22,31 @@ import type { Workspace } from "./workspace.js";
  * adding a non-negative number), so abandoning a partial sum is safe.
  */
 export function simdLeafChecker(input: LeafCheckerInput, workspace: Workspace): LeafChecker | null {
-  const { n, d, K, order, embedded, residuals, radius, scale, leafSize } = input;
+  const { n, d, K, tree, embedded, residuals, radius, scale, leafSize } = input;
+  const { order, start, end, low, high } = tree;
   const kernel = workspace.kernel;
   if (kernel === null || !(scale >= 1e-20 && scale <= 1e20)) return null;
   const m = K + 1;
-  const { nPad, dPad } = simdPadding(n, d);
+  const { nPad, dPad, mPad } = simdPadding(n, d, K);
   const columns = workspace.f32(m * nPad);
   const rows = workspace.f32(n * dPad);
   const found = workspace.f32(2 * leafSize * leafSize);
   const scratch = workspace.f32(4);
+  // Boxes of the nodes, lower then upper ends, rounded outwards (fround is monotone).
+  const boxes = workspace.f32(2 * mPad * start.length);
+  for (let node = 0; node < start.length; node++) {
+    for (let c = 0; c < m; c++) {
+      boxes[2 * mPad * node + c] = low[m * node + c]!;
+      boxes[2 * mPad * node + mPad + c] = high[m * node + c]!;
+    }
+  }
+  const points = workspace.f32(n * mPad);
   for (let s = 0; s < n; s++) {
     const k = order[s]!;
-    for (let c = 0; c < m; c++) columns[c * nPad + s] = embedded[k * m + c]!;
+    for (let c = 0; c < m; c++) {
+      columns[c * nPad + s] = embedded[k * m + c]!;
+      points[s * mPad + c] = embedded[k * m + c]!;
+    }
     rows.set(residuals.subarray(k * d, (k + 1) * d), s * dPad);
   }
   const window = radius + 1e-6 * (radius + scale);
@@ -48,11 +61,14 @@ export function simdLeafChecker(input: LeafCheckerInput, workspace: Workspace): 
     found.byteOffset,
     scratch.byteOffset,
     bound,
+    points.byteOffset,
+    4 * mPad,
   );
   const pairs = new Int32Array(found.buffer, found.byteOffset, found.length);
   return {
-    pairs(aStart, aEnd, bStart, bEnd, emit) {
-      const count = kernel.leafPairs(aStart, aEnd, bStart, bEnd);
+    pairs(A, B, emit) {
+      const box = boxes.byteOffset + 8 * mPad * B;
+      const count = kernel.leafPairs(start[A]!, end[A]!, start[B]!, end[B]!, box);
       for (let k = 0; k < count; k++) emit(pairs[2 * k]!, pairs[2 * k + 1]!);
     },
   };
@@ -60,15 +76,30 @@ export function simdLeafChecker(input: LeafCheckerInput, workspace: Workspace): 
 
 /**
  * The padded sizes of the kernel's arrays: columns of nPad >= n + 4 floats
- * (a 4-lane load from any point stays inside) and rows of dPad floats, a
- * multiple of 16 (the residual blocks).
+ * (a 4-lane load from any point stays inside), residual rows of dPad floats,
+ * a multiple of 16 (the residual blocks), embedded points and boxes of mPad
+ * floats, a multiple of 4.
  */
-export function simdPadding(n: number, d: number): { nPad: number; dPad: number } {
-  return { nPad: 4 * Math.ceil(n / 4) + 4, dPad: 16 * Math.ceil(d / 16) };
+export function simdPadding(
+  n: number,
+  d: number,
+  K: number,
+): { nPad: number; dPad: number; mPad: number } {
+  return {
+    nPad: 4 * Math.ceil(n / 4) + 4,
+    dPad: 16 * Math.ceil(d / 16),
+    mPad: 4 * Math.ceil((K + 1) / 4),
+  };
 }
 
 /** The float32 counts the checker takes from its workspace, for {@link workspaceBytes}. */
-export function simdCheckerSizes(n: number, d: number, K: number, leafSize: number): number[] {
-  const { nPad, dPad } = simdPadding(n, d);
-  return [(K + 1) * nPad, n * dPad, 2 * leafSize * leafSize, 4];
+export function simdCheckerSizes(
+  n: number,
+  d: number,
+  K: number,
+  leafSize: number,
+  nodes: number,
+): number[] {
+  const { nPad, dPad, mPad } = simdPadding(n, d, K);
+  return [(K + 1) * nPad, n * dPad, 2 * leafSize * leafSize, 4, n * mPad, 2 * mPad * nodes];
 }

@@ -10,6 +10,8 @@
 ;;              points in tree order, one coordinate per column (K projections,
 ;;              then the residual norm); nPad >= n + 4, so a 4-lane load that
 ;;              starts at a point of the leaf stays inside its column;
+;;   points:    the same coordinates point by point, mPad float32 each (a
+;;              multiple of 4, zero padded);
 ;;   residuals: one row of dPad float32 per point (tree order), the residual
 ;;              vector padded with zeros to a multiple of 16;
 ;;   out:       room for the pairs found, two int32 (a, b) each;
@@ -25,11 +27,13 @@
   (global $out (mut i32) (i32.const 0))
   (global $scratch (mut i32) (i32.const 0))
   (global $bound (mut f32) (f32.const 0))
+  (global $points (mut i32) (i32.const 0))
+  (global $pointBytes (mut i32) (i32.const 0)) ;; 4 * mPad
 
   (func (export "setup")
     (param $columns i32) (param $stride i32) (param $directions i32)
     (param $residuals i32) (param $rowBytes i32) (param $out i32)
-    (param $scratch i32) (param $bound f32)
+    (param $scratch i32) (param $bound f32) (param $points i32) (param $pointBytes i32)
     (global.set $columns (local.get $columns))
     (global.set $stride (local.get $stride))
     (global.set $directions (local.get $directions))
@@ -37,7 +41,9 @@
     (global.set $rowBytes (local.get $rowBytes))
     (global.set $out (local.get $out))
     (global.set $scratch (local.get $scratch))
-    (global.set $bound (local.get $bound)))
+    (global.set $bound (local.get $bound))
+    (global.set $points (local.get $points))
+    (global.set $pointBytes (local.get $pointBytes)))
 
   ;; 1 when `start` (the squared distance of the projections) plus the squared
   ;; distance of the residual vectors of a and b stays <= bound; the sum is
@@ -70,18 +76,51 @@
         (br $blocks)))
     (i32.const 1))
 
+  ;; 1 when the embedded point a is farther than bound from the box at `box`
+  ;; (mPad lower ends, then mPad upper ends, float32 rounded outwards, zero
+  ;; padded like the points).
+  (func $farFromBox (param $a i32) (param $box i32) (result i32)
+    (local $p i32) (local $high i32) (local $end i32) (local $x v128) (local $g v128) (local $gap v128)
+    (local.set $p (i32.add (global.get $points) (i32.mul (local.get $a) (global.get $pointBytes))))
+    (local.set $high (i32.add (local.get $box) (global.get $pointBytes)))
+    (local.set $end (local.get $high))
+    ;; Four coordinates at a time: max(low - x, x - high, 0)^2 (pmax: a NaN only lowers the gap).
+    (block $done
+      (loop $coordinates
+        (br_if $done (i32.ge_u (local.get $box) (local.get $end)))
+        (local.set $x (v128.load (local.get $p)))
+        (local.set $g
+          (f32x4.pmax
+            (f32x4.pmax (f32x4.sub (v128.load (local.get $box)) (local.get $x))
+              (f32x4.sub (local.get $x) (v128.load (local.get $high))))
+            (v128.const i32x4 0 0 0 0)))
+        (local.set $gap (f32x4.add (local.get $gap) (f32x4.mul (local.get $g) (local.get $g))))
+        (local.set $p (i32.add (local.get $p) (i32.const 16)))
+        (local.set $box (i32.add (local.get $box) (i32.const 16)))
+        (local.set $high (i32.add (local.get $high) (i32.const 16)))
+        (br $coordinates)))
+    (f32.gt
+      (f32.add
+        (f32.add (f32x4.extract_lane 0 (local.get $gap)) (f32x4.extract_lane 1 (local.get $gap)))
+        (f32.add (f32x4.extract_lane 2 (local.get $gap)) (f32x4.extract_lane 3 (local.get $gap))))
+      (global.get $bound)))
+
   ;; The candidate pairs of the points [aStart, aEnd) and [bStart, bEnd) (the
   ;; same leaf when aStart = bStart: then only b > a), written to `out`;
-  ;; returns how many. Four points b at a time: the squared distance of the
-  ;; embedded coordinates, then the residual test for the lanes within bound.
+  ;; returns how many. A point a far from the box of the leaf of b (at `box`)
+  ;; has none. Four points b at a time: the squared distance of the embedded
+  ;; coordinates, then the residual test for the lanes within bound.
   (func (export "leafPairs")
-    (param $aStart i32) (param $aEnd i32) (param $bStart i32) (param $bEnd i32) (result i32)
+    (param $aStart i32) (param $aEnd i32) (param $bStart i32) (param $bEnd i32) (param $box i32)
+    (result i32)
     (local $count i32) (local $a i32) (local $t i32) (local $c i32) (local $p i32) (local $q i32)
     (local $acc v128) (local $d v128) (local $mask i32) (local $lane i32) (local $b i32)
     (local.set $a (local.get $aStart))
     (block $pointsDone
       (loop $points
         (br_if $pointsDone (i32.ge_u (local.get $a) (local.get $aEnd)))
+        (block $skip
+          (br_if $skip (call $farFromBox (local.get $a) (local.get $box)))
         (local.set $t
           (select (i32.add (local.get $a) (i32.const 1)) (local.get $bStart)
             (i32.eq (local.get $aStart) (local.get $bStart))))
@@ -91,7 +130,7 @@
             ;; ||P a - P b||^2 for b = t..t+3 (float32, lane by lane).
             (local.set $acc (v128.const i32x4 0 0 0 0))
             (local.set $p (i32.add (global.get $columns) (i32.shl (local.get $t) (i32.const 2))))
-            (local.set $q (i32.add (global.get $columns) (i32.shl (local.get $a) (i32.const 2))))
+            (local.set $q (i32.add (global.get $points) (i32.mul (local.get $a) (global.get $pointBytes))))
             (local.set $c (global.get $directions))
             (block $columnsDone
               (loop $columns
@@ -99,7 +138,7 @@
                 (local.set $d (f32x4.sub (v128.load (local.get $p)) (v128.load32_splat (local.get $q))))
                 (local.set $acc (f32x4.add (local.get $acc) (f32x4.mul (local.get $d) (local.get $d))))
                 (local.set $p (i32.add (local.get $p) (global.get $stride)))
-                (local.set $q (i32.add (local.get $q) (global.get $stride)))
+                (local.set $q (i32.add (local.get $q) (i32.const 4)))
                 (local.set $c (i32.sub (local.get $c) (i32.const 1)))
                 (br $columns)))
             ;; Plus (||r_a|| - ||r_b||)^2: the lanes above bound are dropped (a NaN lane is kept).
@@ -139,7 +178,7 @@
                         (local.set $count (i32.add (local.get $count) (i32.const 1)))))
                     (br $lanes)))))
             (local.set $t (i32.add (local.get $t) (i32.const 4)))
-            (br $chunks)))
+            (br $chunks))))
         (local.set $a (i32.add (local.get $a) (i32.const 1)))
         (br $points)))
     (local.get $count))

@@ -1,5 +1,5 @@
 /** Most points in a leaf of the k-d tree. */
-export const LEAF_SIZE = 32;
+export const LEAF_SIZE = 128;
 
 /** A k-d tree over `n` points of R^m (internal): nodes with their point ranges (in `order`), children and boxes. */
 export interface KdTree {

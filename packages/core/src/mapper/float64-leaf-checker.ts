@@ -76,7 +76,7 @@ export function float64LeafChecker(input: LeafCheckerInput): LeafChecker {
             }
             if (sum > bound) continue candidates;
           }
-          emit(a, b);
+          emit(a, b, false);
         }
       }
     },

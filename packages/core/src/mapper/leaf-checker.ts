@@ -2,14 +2,15 @@ import type { KdTree } from "./kd-tree.js";
 
 /**
  * The candidate pairs of two k-d tree leaves of radius-pairs (internal): it
- * calls `emit(a, b)` (tree positions) for every pair of a point a of leaf A
+ * calls `emit(a, b, sure)` (tree positions) for every pair of a point a of leaf A
  * and a point b of leaf B (only b > a when A = B) whose lower bounds on the
  * distance do not rule it out. It may emit pairs farther than the radius
  * (the caller decides each on the raw coordinates) but never drops one
- * within it.
+ * within it. `sure` says that the pair is certainly within the radius (the
+ * caller's float64 test would pass): it need not be checked.
  */
 export interface LeafChecker {
-  pairs(A: number, B: number, emit: (a: number, b: number) => void): void;
+  pairs(A: number, B: number, emit: (a: number, b: number, sure: boolean) => void): void;
 }
 
 /**

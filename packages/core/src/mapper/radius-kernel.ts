@@ -16,6 +16,7 @@ export interface RadiusKernel {
     bound: number,
     points: number,
     pointBytes: number,
+    sure: number,
   ): void;
   /** Writes the candidate pairs of two leaves at `out`; returns how many. */
   leafPairs(aStart: number, aEnd: number, bStart: number, bEnd: number, box: number): number;

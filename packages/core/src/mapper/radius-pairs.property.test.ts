@@ -127,6 +127,35 @@ describe("radiusPairs", () => {
     );
   });
 
+  it("radiusPairs equals the double loop on pairs within a few roundings of the radius, far from the origin", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 1e6 }),
+        fc.constantFrom(1, 3, 16, 40),
+        fc.constantFrom(1e-3, 1, 1e3),
+        fc.constantFrom(0, 10, 1e4),
+        fc.boolean(),
+        (seed, d, radius, offset, float32) => {
+          // Points offset + s e_1 (plus the same noise in the other coordinates) with the gaps
+          // s_i - s_j within 1e-6 relative of the radius: the decisions hinge on the last bits.
+          const random = seededRandom(seed);
+          const n = 120;
+          const x = float32 ? new Float32Array(n * d) : new Float64Array(n * d);
+          const shared = Array.from({ length: d }, () => offset * gaussian(random));
+          for (let i = 0; i < n; i++) {
+            const s = radius * (Math.floor(i / 2) + (i % 2) * 1e-6 * (random() - 0.5));
+            for (let j = 0; j < d; j++) x[i * d + j] = shared[j]! + (j === 0 ? s : 0);
+          }
+          const indices = someIndices(seed, n);
+          const expected = brutePairs(x, d, indices, radius);
+          assert.deepEqual(pairsOf(x, d, indices, radius, "simd"), expected);
+          assert.deepEqual(pairsOf(x, d, indices, radius, "float64"), expected);
+        },
+      ),
+      { seed: 13, numRuns: 40 },
+    );
+  });
+
   it("radiusPairs runs its SIMD kernel in Node", () => {
     assert.notEqual(radiusKernel(), null);
   });

@@ -42,7 +42,9 @@ const MAX_DIRECTIONS = 16;
  * all is decided on the raw coordinates: their squared differences summed in
  * float64 in coordinate order, `sum <= radius^2`, as `distance <= radius` in
  * scikit-learn; so the answer is that of the plain double loop, whatever the
- * index did.
+ * index did. (The SIMD kernel skips that sum for the pairs whose distance it
+ * proves far enough below the radius that the double loop must accept them:
+ * most pairs found.)
  *
  * Local index k is the k-th entry of `indices`.
  */
@@ -126,10 +128,12 @@ export function radiusPairs(
   const bound2 = window * window;
   const radius2 = radius * radius;
   // The reference decision for every pair the bounds let through.
-  const decide = (a: number, b: number): void => {
+  const decide = (a: number, b: number, sure: boolean): void => {
     const i = order[a]!;
     const k = order[b]!;
-    if (squaredDistance(coordinates, d, indices[i]!, indices[k]!) <= radius2) pairs.push(i, k);
+    if (sure || squaredDistance(coordinates, d, indices[i]!, indices[k]!) <= radius2) {
+      pairs.push(i, k);
+    }
   };
   // Dual-tree self-join: node pairs whose boxes are farther than the radius are skipped.
   const stackA: number[] = [0];

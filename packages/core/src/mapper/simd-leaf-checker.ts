@@ -19,7 +19,10 @@ import type { Workspace } from "./workspace.js";
  * (K + dPad / 2 + 8) 2^-23 (twice the count, for margin). The bound is
  * scaled by 1 + gamma and rounded up to float32. Partial sums of squares
  * stay monotone in float32 (rounding to nearest never decreases a sum by
- * adding a non-negative number), so abandoning a partial sum is safe.
+ * adding a non-negative number), so abandoning a partial sum is safe. The
+ * same error bounds, the other way, give `sure`: a pair whose whole float32
+ * sum is below it is within the radius for the double loop as well, and is
+ * reported as such (no raw distance needed).
  */
 export function simdLeafChecker(input: LeafCheckerInput, workspace: Workspace): LeafChecker | null {
   const { n, d, K, tree, embedded, residuals, radius, scale, leafSize } = input;
@@ -52,6 +55,13 @@ export function simdLeafChecker(input: LeafCheckerInput, workspace: Workspace): 
   const window = radius + 1e-6 * (radius + scale);
   const gamma = (K + dPad / 2 + 8) * 2 ** -23;
   const bound = Math.fround(window * window * (1 + gamma) * (1 + 2 ** -20));
+  // A whole float32 sum S <= sure puts the pair within the radius for the double loop too:
+  // the embedded distance is <= sqrt(S / (1 - gamma)) <= inner, the true distance D
+  // <= inner + slack, and the double loop's float64 sum of its dPad or fewer squares is
+  // <= D^2 (1 + (dPad + 4) 2^-52) <= radius^2. Kept off where float32 could under- or overflow.
+  const inner = radius / Math.sqrt(1 + (dPad + 4) * 2 ** -52) - (window - radius);
+  const sureValue = Math.fround(inner * inner * (1 - gamma) * (1 - 2 ** -20));
+  const sure = inner > 0 && sureValue >= 1e-30 && sureValue <= 1e30 ? sureValue : -1;
   kernel.setup(
     columns.byteOffset,
     4 * nPad,
@@ -63,13 +73,18 @@ export function simdLeafChecker(input: LeafCheckerInput, workspace: Workspace): 
     bound,
     points.byteOffset,
     4 * mPad,
+    sure,
   );
   const pairs = new Int32Array(found.buffer, found.byteOffset, found.length);
   return {
     pairs(A, B, emit) {
       const box = boxes.byteOffset + 8 * mPad * B;
       const count = kernel.leafPairs(start[A]!, end[A]!, start[B]!, end[B]!, box);
-      for (let k = 0; k < count; k++) emit(pairs[2 * k]!, pairs[2 * k + 1]!);
+      for (let k = 0; k < count; k++) {
+        const b = pairs[2 * k + 1]!;
+        if (b < 0) emit(pairs[2 * k]!, -1 - b, true);
+        else emit(pairs[2 * k]!, b, false);
+      }
     },
   };
 }

@@ -3,7 +3,9 @@
 ;; float32 lower bounds on the squared distance do not exceed `bound`. The
 ;; caller decides every surviving pair on the raw coordinates in float64, so
 ;; this kernel only needs bounds that never exceed the true squared distance
-;; by more than the slack built into `bound` (see radius-kernel.ts).
+;; by more than the slack built into `bound`; except the pairs whose whole
+;; float32 sum is <= `sure`, a bound below which the float64 decision is
+;; certainly "within" (see simd-leaf-checker.ts).
 ;;
 ;; Memory, laid out by the caller (byte offsets in the globals below):
 ;;   columns:   (K + 1) columns of nPad float32, the embedded coordinates of the
@@ -29,11 +31,13 @@
   (global $bound (mut f32) (f32.const 0))
   (global $points (mut i32) (i32.const 0))
   (global $pointBytes (mut i32) (i32.const 0)) ;; 4 * mPad
+  (global $sure (mut f32) (f32.const -1))
 
   (func (export "setup")
     (param $columns i32) (param $stride i32) (param $directions i32)
     (param $residuals i32) (param $rowBytes i32) (param $out i32)
     (param $scratch i32) (param $bound f32) (param $points i32) (param $pointBytes i32)
+    (param $sure f32)
     (global.set $columns (local.get $columns))
     (global.set $stride (local.get $stride))
     (global.set $directions (local.get $directions))
@@ -43,12 +47,14 @@
     (global.set $scratch (local.get $scratch))
     (global.set $bound (local.get $bound))
     (global.set $points (local.get $points))
-    (global.set $pointBytes (local.get $pointBytes)))
+    (global.set $pointBytes (local.get $pointBytes))
+    (global.set $sure (local.get $sure)))
 
-  ;; 1 when `start` (the squared distance of the projections) plus the squared
-  ;; distance of the residual vectors of a and b stays <= bound; the sum is
-  ;; tested every 16 coordinates and abandoned once above it (sums of squares
-  ;; only grow, and so do their float32 roundings).
+  ;; 0 when `start` (the squared distance of the projections) plus the squared
+  ;; distance of the residual vectors of a and b exceeds bound (the sum is
+  ;; tested every 16 coordinates and abandoned once above it: sums of squares
+  ;; only grow, and so do their float32 roundings); else 2 when the sum is
+  ;; <= sure, else 1.
   (func $residualWithin (param $a i32) (param $b i32) (param $sum f32) (result i32)
     (local $pa i32) (local $pb i32) (local $end i32) (local $acc v128) (local $d v128)
     (local.set $pa (i32.add (global.get $residuals) (i32.mul (local.get $a) (global.get $rowBytes))))
@@ -74,7 +80,8 @@
         (local.set $pa (i32.add (local.get $pa) (i32.const 64)))
         (local.set $pb (i32.add (local.get $pb) (i32.const 64)))
         (br $blocks)))
-    (i32.const 1))
+    ;; The whole sum: 2 when it is <= sure (the pair is certainly within the radius).
+    (select (i32.const 2) (i32.const 1) (f32.le (local.get $sum) (global.get $sure))))
 
   ;; 1 when the embedded point a is farther than bound from the box at `box`
   ;; (mPad lower ends, then mPad upper ends, float32 rounded outwards, zero
@@ -115,6 +122,7 @@
     (result i32)
     (local $count i32) (local $a i32) (local $t i32) (local $c i32) (local $p i32) (local $q i32)
     (local $acc v128) (local $d v128) (local $mask i32) (local $lane i32) (local $b i32)
+    (local $within i32)
     (local.set $a (local.get $aStart))
     (block $pointsDone
       (loop $points
@@ -165,16 +173,19 @@
                     (local.set $lane (i32.ctz (local.get $mask)))
                     (local.set $mask (i32.and (local.get $mask) (i32.sub (local.get $mask) (i32.const 1))))
                     (local.set $b (i32.add (local.get $t) (local.get $lane)))
-                    (if
+                    (local.set $within
                       (call $residualWithin (local.get $a) (local.get $b)
-                        (f32.load (i32.add (global.get $scratch) (i32.shl (local.get $lane) (i32.const 2)))))
+                        (f32.load (i32.add (global.get $scratch) (i32.shl (local.get $lane) (i32.const 2))))))
+                    (if (local.get $within)
                       (then
                         (i32.store
                           (i32.add (global.get $out) (i32.shl (local.get $count) (i32.const 3)))
                           (local.get $a))
+                        ;; b, or -1 - b for a pair certainly within the radius.
                         (i32.store offset=4
                           (i32.add (global.get $out) (i32.shl (local.get $count) (i32.const 3)))
-                          (local.get $b))
+                          (select (i32.sub (i32.const -1) (local.get $b)) (local.get $b)
+                            (i32.eq (local.get $within) (i32.const 2))))
                         (local.set $count (i32.add (local.get $count) (i32.const 1)))))
                     (br $lanes)))))
             (local.set $t (i32.add (local.get $t) (i32.const 4)))

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// node scripts/build-wasm.mjs [--check]
+// npm run build:wasm   (node scripts/build-wasm.mjs [--check])
 //
 // Assembles the WebAssembly text kernels of @nettopo/core (src/**/*.wat) with
 // wabt and writes each one's bytes, as hex, into a TypeScript module beside

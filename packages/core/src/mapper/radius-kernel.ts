@@ -53,6 +53,9 @@ interface WebAssemblyApi {
 // compiling costs more than a small clustering. undefined: not tried yet.
 let kernel: RadiusKernel | null | undefined;
 
+/** The most memory kept between calls (WebAssembly memory never shrinks). */
+const KEPT_BYTES = 64 * 2 ** 20;
+
 /**
  * The radius-pairs SIMD kernel, instantiated on first use (internal); null
  * where WebAssembly or its SIMD instructions are unavailable (the caller then
@@ -73,4 +76,13 @@ export function radiusKernel(): RadiusKernel | null {
     // An engine without SIMD rejects the module: keep null.
   }
   return kernel;
+}
+
+/**
+ * Drops the kernel when its memory has grown past 64 MiB (internal), so that
+ * the garbage collector can free it after a large clustering; the next call
+ * compiles it again (well under a millisecond).
+ */
+export function releaseLargeRadiusKernel(): void {
+  if (kernel && kernel.memory.buffer.byteLength > KEPT_BYTES) kernel = undefined;
 }

@@ -160,6 +160,20 @@ describe("radiusPairs", () => {
     assert.notEqual(radiusKernel(), null);
   });
 
+  it("radiusPairs lets a kernel grown past 64 MiB go, and the next one gives the same pairs", () => {
+    const before = radiusKernel();
+    const n = 3000;
+    const d = 2048;
+    const big = cloud(1, n, d, n, false, 1, true);
+    const all = Int32Array.from({ length: n }, (_, i) => i);
+    radiusPairs(big, d, all, 1);
+    const after = radiusKernel();
+    assert.notEqual(after, before);
+    const x = cloud(2, 300, 17, 100, true, 1, false);
+    const indices = someIndices(2, 300);
+    assert.deepEqual(pairsOf(x, 17, indices, 2, "simd"), brutePairs(x, 17, indices, 2));
+  });
+
   it("the committed kernel bytes are those its .wat assembles to", () => {
     const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../../../..");
     const result = spawnSync(

@@ -3,7 +3,7 @@ import { float64LeafChecker } from "./float64-leaf-checker.js";
 import { buildKdTree, kdTreeCapacity, LEAF_SIZE } from "./kd-tree.js";
 import { directionSampleSize, principalDirections } from "./principal-directions.js";
 import { float64ProjectionKernels, simdProjectionKernels } from "./projection-kernels.js";
-import { radiusKernel } from "./radius-kernel.js";
+import { radiusKernel, releaseLargeRadiusKernel } from "./radius-kernel.js";
 import { simdCheckerSizes, simdLeafChecker } from "./simd-leaf-checker.js";
 import { squaredDistance } from "./squared-distance.js";
 import { heapWorkspace, wasmWorkspace, workspaceBytes } from "./workspace.js";
@@ -164,6 +164,7 @@ export function radiusPairs(
       stackB.push(left[B]!, right[B]!);
     }
   }
+  releaseLargeRadiusKernel();
   return pairs.result();
 }
 

@@ -46,6 +46,11 @@ const MAX_DIRECTIONS = 16;
  * proves far enough below the radius that the double loop must accept them:
  * most pairs found.)
  *
+ * Where it runs: the projections and the leaf checks run in a WebAssembly
+ * SIMD kernel on arrays in its memory ({@link simdProjectionKernels},
+ * {@link simdLeafChecker}); where WebAssembly is unavailable, or with
+ * `engine` "float64" (tests), in float64 JavaScript, with the same pairs.
+ *
  * Local index k is the k-th entry of `indices`.
  */
 export function radiusPairs(

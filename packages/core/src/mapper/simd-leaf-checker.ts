@@ -4,7 +4,9 @@ import type { Workspace } from "./workspace.js";
 /**
  * The leaf checks of radius-pairs in WebAssembly SIMD (internal): the same
  * bounds as {@link float64LeafChecker}, four points b at a time in float32
- * (`wasm/radius-kernel.wat`), four to ten times faster. Its arrays are
+ * (`wasm/radius-kernel.wat`); with the SIMD projections, radiusPairs runs
+ * about 4.8x faster than on the float64 path (an interval of 10,905 points
+ * of the Mapper benchmark: 0.58 s against 2.7 s of CPU). Its arrays are
  * taken from `workspace`, which must live in the kernel's memory; null when
  * it does not (no WebAssembly SIMD, or too little memory), or when the
  * scale is outside [1e-20, 1e20] (there float32 would underflow or overflow

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { after, describe, it } from "node:test";
 import { fileURLToPath } from "node:url";
+import * as core from "@nettopo/core";
 import { build } from "esbuild";
 import { type Browser, chromium } from "playwright-core";
 
@@ -118,6 +119,46 @@ describe("@nettopo/core in headless Chromium", () => {
     // triangles fill the disk (~sqrt(3)): one bar far longer than the rest.
     assert.ok(lengths[0]! > 1, `longest H1 bar ${lengths[0]} should exceed 1`);
     assert.ok((lengths[1] ?? 0) < 0.1, `second H1 bar ${lengths[1]} should be short`);
+    assert.deepEqual(errors, []);
+  });
+
+  it("dbscan in Chromium (its WebAssembly SIMD kernel) gives the labels it gives in Node", {
+    timeout: 180_000,
+  }, async () => {
+    assert.ok(existsSync(CHROMIUM), `Chromium not found at ${CHROMIUM}`);
+    const bundle = await bundleCore();
+    browser ??= await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+      timeout: 120_000,
+    });
+    // 600 points in 40 dimensions around 6 centres, deterministic.
+    const count = 600;
+    const dimension = 40;
+    const values = Array.from({ length: count * dimension }, (_, k) => {
+      const i = Math.floor(k / dimension);
+      const j = k % dimension;
+      return 3 * Math.sin((i % 6) * 7.1 + j * 1.3) + 0.4 * Math.sin(i * 12.9898 + j * 78.233);
+    });
+    const points = { count, dimension, coordinates: Float64Array.from(values) };
+    const options = { eps: 2.5, minSamples: 5 };
+    const expected = Array.from(core.dbscan(points, options));
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(`page error: ${error.message}`));
+    await page.setContent("<!doctype html><html><head><title>core</title></head></html>");
+    await page.addScriptTag({ content: bundle });
+    const labels = await page.evaluate(
+      ({ values, count, dimension, options }) => {
+        const inPage = (globalThis as unknown as { nettopoCore: typeof core }).nettopoCore;
+        const coordinates = Float64Array.from(values);
+        return Array.from(inPage.dbscan({ count, dimension, coordinates }, options));
+      },
+      { values, count, dimension, options },
+    );
+    await page.close();
+    assert.ok(new Set(expected).size > 2, "the data should make several clusters");
+    assert.deepEqual(labels, expected);
     assert.deepEqual(errors, []);
   });
 });

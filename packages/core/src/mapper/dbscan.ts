@@ -24,8 +24,10 @@ export interface DbscanOptions {
  * them (the first that scikit-learn's expansion reaches); the other points
  * are noise, labelled -1.
  *
- * Neighbours are found exactly by a pivot index (see the README's Mapper
- * section for its cost); memory is 8 bytes per pair within eps.
+ * Neighbours are found exactly by a k-d tree over a 1-Lipschitz embedding
+ * and a WebAssembly SIMD kernel (see the README's Mapper section); memory is
+ * 8 bytes per pair within eps, and the index about 12 bytes per coordinate
+ * of the points clustered.
  *
  * @param points - The points (see {@link MapperPoints}).
  * @param options - `eps` (default 0.5), `minSamples` (default 5), `indices` (default all).

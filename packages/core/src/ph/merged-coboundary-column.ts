@@ -27,8 +27,10 @@ const SINGLE = 2;
  * of (diameter ascending, v descending), which is pivot order because a
  * cofacet's index grows with v (colex order). The diameter of σ ∪ {v} is
  * max(diam σ, max_a d(u_a, v)), so the stream has two phases:
- * - the cofacets of diameter diam σ: every v within diam σ of all u_a, found
- *   by scanning v downwards (as Ripser's apparent-pair search does);
+ * - the cofacets of diameter diam σ: every v within diam σ of all u_a. They
+ *   are among the first entries (those within diam σ) of the shortest of the
+ *   u_a's sorted lists, a few dozen on neuron matrices where Ripser scans all
+ *   n vertices; gathered when the stream is added, sorted by v;
  * - the others, in order of m_v = max_a d(u_a, v) > diam σ: merge the lists of
  *   the u_a's neighbours sorted by distance ({@link NeighborsByDistance}),
  *   from the first distance above diam σ, and emit v at the list whose
@@ -52,7 +54,11 @@ export class MergedCoboundaryColumn implements WorkingColumn {
   private heap = new Int32Array(0);
   private vertices = new Int32Array(0);
   private positions = new Int32Array(0);
-  private scan = new Int32Array(0);
+  /** Stream s's cofacets of its own diameter are pool[clampStart[s] .. clampNext[s]], read downwards. */
+  private clampStart = new Int32Array(0);
+  private clampNext = new Int32Array(0);
+  private pool = new Int32Array(256);
+  private poolSize = 0;
   private phase = new Uint8Array(0);
   private simplexDiameter = new Float64Array(0);
   private coefficient = new Uint16Array(0);
@@ -80,6 +86,7 @@ export class MergedCoboundaryColumn implements WorkingColumn {
     this.dim = dim;
     this.count = 0;
     this.heapSize = 0;
+    this.poolSize = 0;
     this.add(index, diameter, 1);
     return this.getPivot();
   }
@@ -89,7 +96,7 @@ export class MergedCoboundaryColumn implements WorkingColumn {
     const vertices = this.vertices.subarray(s * this.width, (s + 1) * this.width);
     simplexVertices(this.binomial, index, this.dim, this.vertexCount, vertices);
     this.phase[s] = CLAMPED;
-    this.scan[s] = this.vertexCount - 1;
+    this.gatherClamped(s, diameter);
     this.simplexDiameter[s] = diameter;
     this.coefficient[s] = coefficient;
     if (this.advance(s)) this.insert(s);
@@ -145,21 +152,13 @@ export class MergedCoboundaryColumn implements WorkingColumn {
     const vertices = this.vertices;
     const own = this.simplexDiameter[s];
     if (phase === CLAMPED) {
-      outer: for (let v = this.scan[s]; v >= 0; v--) {
-        const row = (v * (v - 1)) / 2;
-        for (let a = 0; a <= dim; a++) {
-          const u = vertices[base + a];
-          if (u === v) continue outer;
-          if ((u > v ? d[(u * (u - 1)) / 2 + v] : d[row + u]) > own) continue outer;
-        }
-        this.scan[s] = v - 1;
-        this.setHead(s, own, v);
+      const next = this.clampNext[s];
+      if (next >= this.clampStart[s]) {
+        this.clampNext[s] = next - 1;
+        this.setHead(s, own, this.pool[next]);
         return true;
       }
       this.phase[s] = MERGING;
-      for (let a = 0; a <= dim; a++) {
-        this.positions[base + a] = this.firstBeyond(vertices[base + a], own);
-      }
     }
     const { offsets, neighbors, distances: listed } = this.lists;
     const positions = this.positions;
@@ -200,6 +199,54 @@ export class MergedCoboundaryColumn implements WorkingColumn {
         return true;
       }
     }
+  }
+
+  /**
+   * Sets the merge positions of stream s past its diameter, and gathers its
+   * cofacets of that diameter into the pool, sorted by increasing v.
+   */
+  private gatherClamped(s: number, diameter: number): void {
+    const d = this.distances;
+    const { offsets, neighbors } = this.lists;
+    const dim = this.dim;
+    const base = s * this.width;
+    const vertices = this.vertices;
+    let shortest = 0;
+    let shortestLength = Number.POSITIVE_INFINITY;
+    for (let a = 0; a <= dim; a++) {
+      const u = vertices[base + a];
+      const p = this.firstBeyond(u, diameter);
+      this.positions[base + a] = p;
+      if (p - offsets[u] < shortestLength) {
+        shortest = a;
+        shortestLength = p - offsets[u];
+      }
+    }
+    if (this.poolSize + shortestLength > this.pool.length) {
+      const pool = new Int32Array(2 * (this.poolSize + shortestLength));
+      pool.set(this.pool.subarray(0, this.poolSize));
+      this.pool = pool;
+    }
+    const pool = this.pool;
+    const start = this.poolSize;
+    let end = start;
+    const first = offsets[vertices[base + shortest]];
+    outer: for (let q = first; q < first + shortestLength; q++) {
+      const v = neighbors[q];
+      const row = (v * (v - 1)) / 2;
+      for (let b = 0; b <= dim; b++) {
+        if (b === shortest) continue;
+        const u = vertices[base + b];
+        // The other vertices of σ are in the list too (within diam σ): not cofacets.
+        if (u === v) continue outer;
+        if ((u > v ? d[(u * (u - 1)) / 2 + v] : d[row + u]) > diameter) continue outer;
+      }
+      pool[end++] = v;
+    }
+    sortAscending(pool, start, end);
+    this.poolSize = end;
+    this.clampStart[s] = start;
+    this.clampNext[s] = end - 1;
   }
 
   /** The first position in u's list with a distance above `diameter`. */
@@ -300,7 +347,8 @@ export class MergedCoboundaryColumn implements WorkingColumn {
     this.heap = copy(this.heap, new Int32Array(capacity));
     this.vertices = copy(this.vertices, new Int32Array(capacity * width));
     this.positions = copy(this.positions, new Int32Array(capacity * width));
-    this.scan = copy(this.scan, new Int32Array(capacity));
+    this.clampStart = copy(this.clampStart, new Int32Array(capacity));
+    this.clampNext = copy(this.clampNext, new Int32Array(capacity));
     this.phase = copy(this.phase, new Uint8Array(capacity));
     this.simplexDiameter = copy(this.simplexDiameter, new Float64Array(capacity));
     this.coefficient = copy(this.coefficient, new Uint16Array(capacity));
@@ -308,5 +356,22 @@ export class MergedCoboundaryColumn implements WorkingColumn {
     this.headIndex = copy(this.headIndex, new Float64Array(capacity));
     this.headCoefficient = copy(this.headCoefficient, new Uint16Array(capacity));
     this.capacity = capacity;
+  }
+}
+
+/** Sorts values[start..end) in place: insertion sort for the usual few, the native sort beyond. */
+function sortAscending(values: Int32Array, start: number, end: number): void {
+  if (end - start > 24) {
+    values.subarray(start, end).sort();
+    return;
+  }
+  for (let i = start + 1; i < end; i++) {
+    const x = values[i];
+    let j = i - 1;
+    while (j >= start && values[j] > x) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = x;
   }
 }

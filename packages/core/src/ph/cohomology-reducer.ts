@@ -1,4 +1,6 @@
 import type { Cocycle, LongRunningOptions, PersistenceDiagram } from "../types.js";
+import type { BinomialTable } from "./binomial-table.js";
+import { CommonNeighbors } from "./common-neighbors.js";
 import { DenseRipsComplex } from "./dense-rips-complex.js";
 import { DiagramBuilder } from "./diagram-builder.js";
 import { EntryHeap } from "./entry-heap.js";
@@ -101,8 +103,15 @@ export class CohomologyReducer {
     const edges = this.complex.edges();
     const { diameters, indices } = edges;
     const order = sortByFiltration(diameters, indices, edges.count);
-    const { vertexCount, binomial } = this.complex;
-    if (this.maxDim >= 1) this.workingCoboundary = this.chooseWorkingColumn(edges, order);
+    const { vertexCount } = this.complex;
+    const ends = edgeEnds(edges, this.complex.binomial, vertexCount);
+    if (this.maxDim >= 1) this.workingCoboundary = this.chooseWorkingColumn(edges, order, ends);
+    // Dense complexes find the apparent pairs of edges with bit rows (see CommonNeighbors).
+    const common =
+      this.maxDim >= 1 && this.complex instanceof DenseRipsComplex
+        ? new CommonNeighbors(vertexCount)
+        : undefined;
+    let inserted = order.length;
     const births = new Float64Array(vertexCount);
     for (let v = 0; v < vertexCount; v++) births[v] = this.complex.vertexValue(v);
     const components = new UnionFind(births);
@@ -111,16 +120,27 @@ export class CohomologyReducer {
       const e = order[t];
       const diameter = diameters[e];
       const index = indices[e];
-      const i = binomial.maxVertex(index, 2, vertexCount - 1);
-      const j = index - binomial.get(i, 2);
+      const i = ends[2 * e];
+      const j = ends[2 * e + 1];
+      if (common !== undefined) {
+        // Every edge of diameter <= this one, ties after it in the order included.
+        while (inserted > 0 && diameters[order[inserted - 1]] <= diameter) {
+          const f = order[--inserted];
+          common.insert(ends[2 * f], ends[2 * f + 1]);
+        }
+      }
       const u = components.find(i);
       const v = components.find(j);
       if (u !== v) {
         const younger = Math.max(components.birth[u], components.birth[v]);
         if (diameter > younger) builder.add(younger, diameter);
         components.link(u, v);
-      } else if (this.maxDim >= 1 && this.zeroApparentCofacet(index, diameter, 1) === -1) {
-        kept.push(diameter, index);
+      } else if (this.maxDim >= 1) {
+        const apparent =
+          common !== undefined
+            ? this.isApparentEdge(i, j, diameter, common.largestCommon(i, j))
+            : this.zeroApparentCofacet(index, diameter, 1) !== -1;
+        if (!apparent) kept.push(diameter, index);
       }
     }
     for (let v = 0; v < vertexCount; v++) {
@@ -139,7 +159,26 @@ export class CohomologyReducer {
    * The lazy merged column where it applies (a dense complex whose indices
    * are all exact), else the heap.
    */
-  private chooseWorkingColumn(edges: SimplexList, order: Uint32Array): WorkingColumn {
+  /**
+   * Whether edge {i > j} of diameter d forms an apparent pair with the
+   * triangle {i, j, v}, v its largest vertex within d of both (-1: none):
+   * the triangle is e's pivot cofacet, and e must be the triangle's first
+   * facet of diameter d, removing the largest vertex first (as zeroPivotFacet).
+   */
+  private isApparentEdge(i: number, j: number, d: number, v: number): boolean {
+    if (v === -1) return false;
+    if (v > i) return true; // e = {i, j} is the facet without the largest vertex v
+    const complex = this.complex;
+    // Removing i first leaves {v, j}; when v < j, removing j next leaves {i, v}.
+    if (complex.edgeValue(v, j) === d) return false;
+    return v > j || complex.edgeValue(i, v) !== d;
+  }
+
+  private chooseWorkingColumn(
+    edges: SimplexList,
+    order: Uint32Array,
+    ends: Int32Array,
+  ): WorkingColumn {
     const complex = this.complex;
     const settings = {
       vertexCount: complex.vertexCount,
@@ -150,13 +189,8 @@ export class CohomologyReducer {
     if (!(complex instanceof DenseRipsComplex) || complex.binomial.wide) {
       return new HeapColumn(complex.createCoboundary(), settings);
     }
-    const { binomial, vertexCount } = complex;
-    const lists = neighborsByDistance(vertexCount, edges, order, (index, out) => {
-      const i = binomial.maxVertex(index, 2, vertexCount - 1);
-      out[0] = i;
-      out[1] = index - binomial.get(i, 2);
-    });
-    return new MergedCoboundaryColumn(complex.distances, lists, binomial, settings);
+    const lists = neighborsByDistance(complex.vertexCount, edges, order, ends);
+    return new MergedCoboundaryColumn(complex.distances, lists, complex.binomial, settings);
   }
 
   private computePairs(
@@ -435,6 +469,18 @@ export class CohomologyReducer {
     if (this.zeroApparentCofacet(index, diameter, dim) !== -1) return true;
     return this.zeroApparentFacet(index, diameter, 1, dim);
   }
+}
+
+/** The endpoints {i > j} of every edge: ends[2e] = i, ends[2e + 1] = j. */
+function edgeEnds(edges: SimplexList, binomial: BinomialTable, vertexCount: number): Int32Array {
+  const ends = new Int32Array(2 * edges.count);
+  for (let e = 0; e < edges.count; e++) {
+    const index = edges.indices[e];
+    const i = binomial.maxVertex(index, 2, vertexCount - 1);
+    ends[2 * e] = i;
+    ends[2 * e + 1] = index - binomial.get(i, 2);
+  }
+  return ends;
 }
 
 function reverseInPlace(buffer: SimplexBuffer): void {

@@ -26,25 +26,17 @@ export interface NeighborsByDistance {
  * @param vertexCount - the vertices are 0..vertexCount-1.
  * @param edges - edge diameters and indices (index C(i,2) + j of {i > j}).
  * @param order - the positions of `edges` by decreasing diameter, ties by increasing index.
- * @param decodeEdge - writes the endpoints of an edge index into `out` (larger first).
+ * @param ends - the endpoints of edge e at 2e and 2e + 1.
  */
 export function neighborsByDistance(
   vertexCount: number,
   edges: SimplexList,
   order: Uint32Array,
-  decodeEdge: (index: number, out: Int32Array) => void,
+  ends: Int32Array,
 ): NeighborsByDistance {
   const count = edges.count;
-  const ends = new Int32Array(2 * count);
-  const pair = new Int32Array(2);
   const offsets = new Int32Array(vertexCount + 1);
-  for (let e = 0; e < count; e++) {
-    decodeEdge(edges.indices[e], pair);
-    ends[2 * e] = pair[0];
-    ends[2 * e + 1] = pair[1];
-    offsets[pair[0] + 1]++;
-    offsets[pair[1] + 1]++;
-  }
+  for (let e = 0; e < 2 * count; e++) offsets[ends[e] + 1]++;
   for (let v = 0; v < vertexCount; v++) offsets[v + 1] += offsets[v];
   const fill = offsets.slice(0, vertexCount);
   const neighbors = new Int32Array(2 * count);

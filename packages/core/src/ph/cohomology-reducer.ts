@@ -471,14 +471,24 @@ export class CohomologyReducer {
   }
 }
 
-/** The endpoints {i > j} of every edge: ends[2e] = i, ends[2e + 1] = j. */
+/**
+ * The endpoints {i > j} of every edge: ends[2e] = i, ends[2e + 1] = j. Edge
+ * {i > j} has index C(i, 2) + j; a dense complex lists its edges by
+ * increasing index, so the row i found for one edge usually fits the next
+ * and the binary search runs once per row.
+ */
 function edgeEnds(edges: SimplexList, binomial: BinomialTable, vertexCount: number): Int32Array {
   const ends = new Int32Array(2 * edges.count);
+  let i = 1;
   for (let e = 0; e < edges.count; e++) {
     const index = edges.indices[e];
-    const i = binomial.maxVertex(index, 2, vertexCount - 1);
+    let row = (i * (i - 1)) / 2;
+    if (index < row || index >= row + i) {
+      i = binomial.maxVertex(index, 2, vertexCount - 1);
+      row = (i * (i - 1)) / 2;
+    }
     ends[2 * e] = i;
-    ends[2 * e + 1] = index - binomial.get(i, 2);
+    ends[2 * e + 1] = index - row;
   }
   return ends;
 }

@@ -104,7 +104,9 @@ export class MergedCoboundaryColumn implements WorkingColumn {
 
   getPivot(): boolean {
     if (!this.popPivot()) return false;
-    // Put the summed pivot back as a stream of one entry.
+    // Put the summed pivot back as a stream of one entry: streams added next
+    // may hold entries before it (that cancel among themselves), so it must
+    // be merged like any other head.
     const s = this.newStream();
     this.phase[s] = SINGLE;
     this.headDiameter[s] = this.pivotDiameter;

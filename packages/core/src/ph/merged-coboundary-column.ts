@@ -52,6 +52,8 @@ export class MergedCoboundaryColumn implements WorkingColumn {
   private heapSize = 0;
   private capacity = 0;
   private heap = new Int32Array(0);
+  private heapDiameter = new Float64Array(0);
+  private heapIndex = new Float64Array(0);
   private vertices = new Int32Array(0);
   private positions = new Int32Array(0);
   /** Stream s's cofacets of its own diameter are pool[clampStart[s] .. clampNext[s]], read downwards. */
@@ -124,17 +126,17 @@ export class MergedCoboundaryColumn implements WorkingColumn {
     let diameter = 0;
     while (this.heapSize > 0) {
       const s = this.heap[0];
-      const topIndex = this.headIndex[s];
+      const topIndex = this.heapIndex[0];
       if (coefficient === 0) {
         index = topIndex;
-        diameter = this.headDiameter[s];
+        diameter = this.heapDiameter[0];
         coefficient = this.headCoefficient[s];
       } else if (topIndex !== index) {
         break;
       } else {
         coefficient = (coefficient + this.headCoefficient[s]) % modulus;
       }
-      if (this.advance(s)) this.siftDown(0);
+      if (this.advance(s)) this.siftDown(s, this.headDiameter[s], this.headIndex[s]);
       else this.removeTop();
     }
     if (coefficient === 0) return false;
@@ -294,47 +296,66 @@ export class MergedCoboundaryColumn implements WorkingColumn {
     return this.count++;
   }
 
-  // A binary heap of stream numbers, the stream with the pivot-most head on top.
-
-  private before(s: number, t: number): boolean {
-    const ds = this.headDiameter[s];
-    const dt = this.headDiameter[t];
-    return ds < dt || (ds === dt && this.headIndex[s] > this.headIndex[t]);
-  }
+  // A binary heap of stream numbers, the stream with the pivot-most head on
+  // top. Each slot keeps its stream's head key beside it (heapDiameter,
+  // heapIndex), so that sifting reads contiguous memory.
 
   private insert(s: number): void {
     const heap = this.heap;
+    const keyDiameter = this.heapDiameter;
+    const keyIndex = this.heapIndex;
+    const d = this.headDiameter[s];
+    const x = this.headIndex[s];
     let i = this.heapSize++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (!this.before(s, heap[parent])) break;
+      const pd = keyDiameter[parent];
+      if (pd < d || (pd === d && keyIndex[parent] > x)) break;
       heap[i] = heap[parent];
+      keyDiameter[i] = pd;
+      keyIndex[i] = keyIndex[parent];
       i = parent;
     }
     heap[i] = s;
+    keyDiameter[i] = d;
+    keyIndex[i] = x;
   }
 
   private removeTop(): void {
     const last = --this.heapSize;
-    if (last > 0) {
-      this.heap[0] = this.heap[last];
-      this.siftDown(0);
-    }
+    if (last > 0) this.siftDown(this.heap[last], this.heapDiameter[last], this.heapIndex[last]);
   }
 
-  private siftDown(i: number): void {
+  /** Puts stream s, whose head key is (d, x), at the top and sifts it down. */
+  private siftDown(s: number, d: number, x: number): void {
     const heap = this.heap;
+    const keyDiameter = this.heapDiameter;
+    const keyIndex = this.heapIndex;
     const size = this.heapSize;
-    const s = heap[i];
+    let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= size) break;
-      if (child + 1 < size && this.before(heap[child + 1], heap[child])) child++;
-      if (!this.before(heap[child], s)) break;
+      let cd = keyDiameter[child];
+      let cx = keyIndex[child];
+      if (child + 1 < size) {
+        const rd = keyDiameter[child + 1];
+        const rx = keyIndex[child + 1];
+        if (rd < cd || (rd === cd && rx > cx)) {
+          child++;
+          cd = rd;
+          cx = rx;
+        }
+      }
+      if (d < cd || (d === cd && x > cx)) break;
       heap[i] = heap[child];
+      keyDiameter[i] = cd;
+      keyIndex[i] = cx;
       i = child;
     }
     heap[i] = s;
+    keyDiameter[i] = d;
+    keyIndex[i] = x;
   }
 
   private grow(capacity: number): void {
@@ -347,6 +368,8 @@ export class MergedCoboundaryColumn implements WorkingColumn {
       return fresh;
     };
     this.heap = copy(this.heap, new Int32Array(capacity));
+    this.heapDiameter = copy(this.heapDiameter, new Float64Array(capacity));
+    this.heapIndex = copy(this.heapIndex, new Float64Array(capacity));
     this.vertices = copy(this.vertices, new Int32Array(capacity * width));
     this.positions = copy(this.positions, new Int32Array(capacity * width));
     this.clampStart = copy(this.clampStart, new Int32Array(capacity));

@@ -6,7 +6,7 @@ import { DiagramBuilder } from "./diagram-builder.js";
 import { EntryHeap } from "./entry-heap.js";
 import { HeapColumn } from "./heap-column.js";
 import { MergedCoboundaryColumn } from "./merged-coboundary-column.js";
-import { neighborsByDistance } from "./neighbors-by-distance.js";
+import { MAX_LISTED_VERTICES, neighborsByDistance } from "./neighbors-by-distance.js";
 import { PivotMap } from "./pivot-map.js";
 import { ReductionMatrix } from "./reduction-matrix.js";
 import {
@@ -103,14 +103,14 @@ export class CohomologyReducer {
     const edges = this.complex.edges();
     const { diameters, indices } = edges;
     const order = sortByFiltration(diameters, indices, edges.count);
-    const { vertexCount } = this.complex;
-    const ends = edgeEnds(edges, this.complex.binomial, vertexCount);
+    const { vertexCount, binomial } = this.complex;
+    // Dense complexes keep the endpoints of their edges (8 bytes an edge, a
+    // fraction of what they hold already) and find the apparent pairs of
+    // edges with bit rows (see CommonNeighbors); sparse ones decode as Ripser.
+    const dense = this.maxDim >= 1 && this.complex instanceof DenseRipsComplex;
+    const ends = dense ? edgeEnds(edges, binomial, vertexCount) : undefined;
+    const common = dense ? new CommonNeighbors(vertexCount) : undefined;
     if (this.maxDim >= 1) this.workingCoboundary = this.chooseWorkingColumn(edges, order, ends);
-    // Dense complexes find the apparent pairs of edges with bit rows (see CommonNeighbors).
-    const common =
-      this.maxDim >= 1 && this.complex instanceof DenseRipsComplex
-        ? new CommonNeighbors(vertexCount)
-        : undefined;
     let inserted = order.length;
     const births = new Float64Array(vertexCount);
     for (let v = 0; v < vertexCount; v++) births[v] = this.complex.vertexValue(v);
@@ -120,9 +120,9 @@ export class CohomologyReducer {
       const e = order[t];
       const diameter = diameters[e];
       const index = indices[e];
-      const i = ends[2 * e];
-      const j = ends[2 * e + 1];
-      if (common !== undefined) {
+      const i = ends !== undefined ? ends[2 * e] : binomial.maxVertex(index, 2, vertexCount - 1);
+      const j = ends !== undefined ? ends[2 * e + 1] : index - binomial.get(i, 2);
+      if (common !== undefined && ends !== undefined) {
         // Every edge of diameter <= this one, ties after it in the order included.
         while (inserted > 0 && diameters[order[inserted - 1]] <= diameter) {
           const f = order[--inserted];
@@ -156,10 +156,6 @@ export class CohomologyReducer {
   }
 
   /**
-   * The lazy merged column where it applies (a dense complex whose indices
-   * are all exact), else the heap.
-   */
-  /**
    * Whether edge {i > j} of diameter d forms an apparent pair with the
    * triangle {i, j, v}, v its largest vertex within d of both (-1: none):
    * the triangle is e's pivot cofacet, and e must be the triangle's first
@@ -174,10 +170,15 @@ export class CohomologyReducer {
     return v > j || complex.edgeValue(i, v) !== d;
   }
 
+  /**
+   * The lazy merged column where it applies (a dense complex whose indices
+   * are all exact and whose vertices fit the 16-bit neighbour lists), else
+   * the heap.
+   */
   private chooseWorkingColumn(
     edges: SimplexList,
     order: Uint32Array,
-    ends: Int32Array,
+    ends: Int32Array | undefined,
   ): WorkingColumn {
     const complex = this.complex;
     const settings = {
@@ -186,7 +187,12 @@ export class CohomologyReducer {
       modulus: this.modulus,
       threshold: this.threshold,
     };
-    if (!(complex instanceof DenseRipsComplex) || complex.binomial.wide) {
+    if (
+      !(complex instanceof DenseRipsComplex) ||
+      complex.binomial.wide ||
+      ends === undefined ||
+      complex.vertexCount > MAX_LISTED_VERTICES
+    ) {
       return new HeapColumn(complex.createCoboundary(), settings);
     }
     const lists = neighborsByDistance(complex.vertexCount, edges, order, ends);

@@ -215,6 +215,11 @@ export type {
 } from "./neurons/select-neurons.js";
 export { NEURON_SAMPLINGS, selectNeurons } from "./neurons/select-neurons.js";
 export type {
+  StandardizedNeurons,
+  StandardizeNeuronsOptions,
+} from "./neurons/standardize-neurons.js";
+export { standardizeNeurons } from "./neurons/standardize-neurons.js";
+export type {
   BettiCurveBand,
   FeatureSpread,
   NeuronRepeatsSummary,

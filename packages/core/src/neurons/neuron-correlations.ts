@@ -5,13 +5,15 @@ import { describe, requireOptions, requireProgress, requireSignal } from "../met
 import type { LongRunningOptions, Precision } from "../types.js";
 import { type LayerActivations, requireLayers } from "./layer-activations.js";
 import {
+  correlationsOfStandardized,
   DEFAULT_NEURON_MEMORY_BUDGET,
   fitsInMemory,
-  inMemory,
   type NeuronDistances,
+  standardizeSelected,
 } from "./neuron-dissimilarity.js";
 import { requireInputIndices } from "./require-indices.js";
 import { type NeuronSelection, selectTrusted } from "./select-neurons.js";
+import { requireStandardized, type StandardizedNeurons } from "./standardize-neurons.js";
 
 /** Options of {@link neuronCorrelations}. */
 export interface NeuronCorrelationsOptions extends LongRunningOptions {
@@ -38,6 +40,12 @@ export interface NeuronCorrelationsOptions extends LongRunningOptions {
    * entries are written). Default: a new array.
    */
   readonly into?: Float64Array;
+  /**
+   * The activations already standardized by {@link standardizeNeurons} over
+   * the same layers and inputs (e.g. once for all the threads computing
+   * bands); default: standardized here. The values are the same either way.
+   */
+  readonly standardized?: StandardizedNeurons;
 }
 
 /**
@@ -77,7 +85,8 @@ export interface NeuronCorrelations {
  * @param layers - The activations ({@link LayerActivations}) over the same inputs.
  * @param options - `inputs` (default all), `memoryBudgetBytes` (default
  *   256 MiB), `rows` (default all), `into` (default a new array),
- *   `onProgress` (stage `"correlation"`), `signal`.
+ *   `standardized` (default: computed here), `onProgress` (stage
+ *   `"correlation"`), `signal`.
  * @returns The correlations (new arrays).
  * @throws TypeError / RangeError for bad layers or options, fewer than 2
  *   inputs, activations over the budget, or a NaN or infinite activation.
@@ -127,17 +136,20 @@ export function neuronCorrelations(
       `${caller}: options.into must be a Float64Array of ${length} values (the condensed length); got ${describe(opts.into)}`,
     );
   }
-  const { values, constant } = inMemory(
-    caller,
-    layers,
-    selection,
-    inputs,
-    {
-      onProgress: requireProgress(`${caller}: options.onProgress`, opts.onProgress),
-      signal: requireSignal(`${caller}: options.signal`, opts.signal),
-    },
-    { start, end, into: opts.into ?? new Float64Array(length) },
-  );
+  const settings = {
+    onProgress: requireProgress(`${caller}: options.onProgress`, opts.onProgress),
+    signal: requireSignal(`${caller}: options.signal`, opts.signal),
+  };
+  const rows =
+    opts.standardized === undefined
+      ? standardizeSelected(caller, layers, selection, inputs, settings.signal)
+      : requireStandardized(`${caller}: options.standardized`, opts.standardized, layers, inputs);
+  const values = correlationsOfStandardized(rows, settings, {
+    start,
+    end,
+    into: opts.into ?? new Float64Array(length),
+  });
+  const constant = rows.constant;
   const flags = new Uint8Array(table.total);
   for (const p of constant) flags[p] = 1;
   return {

@@ -85,6 +85,32 @@ describe("neuronDissimilarity", () => {
     }
   });
 
+  it("gives the live neurons' values bit for bit as without the dead ones (dead rows are skipped)", () => {
+    const all = neuronDissimilarity(layers, { precision: "float64" });
+    const dead = new Set(all.constantNeurons);
+    assert.ok(dead.size > 0);
+    const everyone = selectNeurons(layers);
+    const keep = [];
+    for (let k = 0; k < all.count; k++) if (!dead.has(k)) keep.push(k);
+    const selection = {
+      ...everyone,
+      layers: Int32Array.from(keep, (k) => everyone.layers[k]!),
+      neurons: Int32Array.from(keep, (k) => everyone.neurons[k]!),
+    };
+    const alive = neuronDissimilarity(layers, { selection, precision: "float64" });
+    assert.equal(alive.constantNeurons.length, 0);
+    for (let a = 1; a < keep.length; a++) {
+      for (let b = 0; b < a; b++) {
+        const i = keep[a]!;
+        const j = keep[b]!;
+        assert.ok(
+          Object.is(all.values[(i * (i - 1)) / 2 + j], alive.values[(a * (a - 1)) / 2 + b]),
+          `neurons ${i}, ${j}`,
+        );
+      }
+    }
+  });
+
   it("names the layer, input and neuron of a NaN activation", () => {
     const values = Float32Array.from(layers[1]!.values);
     values[5 * 9 + 4] = Number.NaN;

@@ -16,7 +16,11 @@ import {
   type NeuronCorrelations,
   requireCorrelations,
 } from "./neuron-correlations.js";
-import { dissimilarityTrusted, requireDissimilaritySettings } from "./neuron-dissimilarity.js";
+import {
+  dissimilarityTrusted,
+  type NeuronDistances,
+  requireDissimilaritySettings,
+} from "./neuron-dissimilarity.js";
 import { sampleIndices } from "./sample-indices.js";
 import {
   type NeuronSampling,
@@ -171,12 +175,11 @@ export function neuronPersistence(
     seed: deriveSeed(seed, 1),
     inputs,
   });
-  const distances =
+  const { distances, constant } =
     pool === undefined
-      ? dissimilarityTrusted(caller, layers, selection, inputs, settings)
-      : distancesFromCorrelations(pool, selection, settings.kind, settings.precision, caller);
-  const constant = distances.constantNeurons;
-  const count = distances.count;
+      ? splitConstant(dissimilarityTrusted(caller, layers, selection, inputs, settings))
+      : liveDistancesFromCorrelations(pool, selection, settings, caller);
+  const count = selection.layers.length;
   if (constant.length === count) {
     throw new RangeError(
       `${caller}: all ${count} selected neurons are constant over the ${inputs.length} inputs (dead ReLUs?); their correlations are undefined: choose other layers or inputs`,
@@ -191,8 +194,7 @@ export function neuronPersistence(
       diagram: ripsPersistence(distances, rips),
     };
   }
-  const live = withoutPoints(distances, constant);
-  const diagram = ripsPersistence(live, rips);
+  const diagram = ripsPersistence(distances, rips);
   return {
     inputs,
     selection,
@@ -209,6 +211,59 @@ function longRunning(settings: {
     ...(settings.onProgress ? { onProgress: settings.onProgress } : {}),
     ...(settings.signal ? { signal: settings.signal } : {}),
   };
+}
+
+/** The distances of the non-constant neurons, and the positions of the constant ones. */
+function splitConstant(distances: NeuronDistances): {
+  distances: CondensedDistances;
+  constant: Int32Array;
+} {
+  const constant = distances.constantNeurons;
+  const live =
+    constant.length === 0 || constant.length === distances.count
+      ? distances
+      : withoutPoints(distances, constant);
+  return { distances: live, constant };
+}
+
+/**
+ * {@link splitConstant} of the sample's distances taken from shared
+ * correlations, which flag the constant neurons already: the live
+ * neurons' distances are read in one pass, without the whole sample's
+ * matrix and its copy without the dead neurons (the same values).
+ */
+function liveDistancesFromCorrelations(
+  pool: NeuronCorrelations,
+  selection: NeuronSelection,
+  settings: { readonly kind: CorrelationDissimilarityKind; readonly precision: Precision },
+  caller: string,
+): { distances: CondensedDistances; constant: Int32Array } {
+  const offsets = [0];
+  for (const size of pool.layerSizes) offsets.push(offsets.at(-1)! + size);
+  const constant: number[] = [];
+  const live: number[] = [];
+  for (let k = 0; k < selection.layers.length; k++) {
+    const flag = pool.constant[offsets[selection.layers[k]!]! + selection.neurons[k]!];
+    (flag === 1 ? constant : live).push(k);
+  }
+  if (constant.length === 0 || live.length === 0) {
+    return splitConstant(
+      distancesFromCorrelations(pool, selection, settings.kind, settings.precision, caller),
+    );
+  }
+  const alive: NeuronSelection = {
+    layerNames: selection.layerNames,
+    layers: Int32Array.from(live, (k) => selection.layers[k]!),
+    neurons: Int32Array.from(live, (k) => selection.neurons[k]!),
+  };
+  const distances = distancesFromCorrelations(
+    pool,
+    alive,
+    settings.kind,
+    settings.precision,
+    caller,
+  );
+  return { distances, constant: Int32Array.from(constant) };
 }
 
 /** The condensed distances without the points `removed` (ascending). */

@@ -1,6 +1,12 @@
 import type { Cocycle, LongRunningOptions, PersistenceDiagram } from "../types.js";
+import type { BinomialTable } from "./binomial-table.js";
+import { CommonNeighbors } from "./common-neighbors.js";
+import { DenseRipsComplex } from "./dense-rips-complex.js";
 import { DiagramBuilder } from "./diagram-builder.js";
 import { EntryHeap } from "./entry-heap.js";
+import { HeapColumn } from "./heap-column.js";
+import { MergedCoboundaryColumn } from "./merged-coboundary-column.js";
+import { MAX_LISTED_VERTICES, neighborsByDistance } from "./neighbors-by-distance.js";
 import { PivotMap } from "./pivot-map.js";
 import { ReductionMatrix } from "./reduction-matrix.js";
 import {
@@ -12,6 +18,7 @@ import {
 import { SimplexBuffer } from "./simplex-buffer.js";
 import { sortByFiltration } from "./sort-by-filtration.js";
 import { UnionFind } from "./union-find.js";
+import type { WorkingColumn } from "./working-column.js";
 
 /** How often (in columns) the reduction reports progress and checks for an abort. */
 const CHECK_EVERY = 2048;
@@ -26,6 +33,10 @@ const CHECK_EVERY = 2048;
  * emergent pairs (a column whose pivot is a zero-persistence cofacet is paired
  * without building it) and apparent pairs (skipped as columns, and used to
  * shortcut reductions). The pairs come out in the order Ripser prints them.
+ *
+ * The column being reduced is a {@link WorkingColumn}: on a dense complex a
+ * lazy merge of coboundaries ({@link MergedCoboundaryColumn}), elsewhere
+ * Ripser's heap of entries ({@link HeapColumn}); both give the same pivots.
  */
 export class CohomologyReducer {
   private readonly complex: RipsComplex;
@@ -37,18 +48,11 @@ export class CohomologyReducer {
   private readonly inverse: Uint16Array;
   private readonly cofacets: CoboundaryEnumerator;
   private readonly auxiliaryCofacets: CoboundaryEnumerator;
-  private readonly workingCoboundary: EntryHeap;
+  /** Chosen once the edges are sorted (see computeDimension0). */
+  private workingCoboundary: WorkingColumn | undefined;
   private readonly workingReduction: EntryHeap;
   private readonly scratchVertices: Int32Array;
   private readonly scratchFacet: Int32Array;
-  // The coboundary of a column (at most n cofacets), gathered before it goes on the heap.
-  private readonly scratchDiameters: Float64Array;
-  private readonly scratchIndices: Float64Array;
-  private readonly scratchCoefficients: Uint16Array;
-  // The pivot found by the last call that looks for one.
-  private pivotDiameter = 0;
-  private pivotIndex = -1;
-  private pivotCoefficient = 0;
   // The facet found by the last zeroApparentFacet call.
   private facetDiameter = 0;
   private facetIndex = -1;
@@ -66,16 +70,11 @@ export class CohomologyReducer {
     this.withCocycles = settings.cocycles;
     this.options = options;
     this.inverse = multiplicativeInverses(settings.modulus);
-    this.workingCoboundary = new EntryHeap();
     this.workingReduction = new EntryHeap();
     this.cofacets = complex.createCoboundary();
     this.auxiliaryCofacets = complex.createCoboundary();
     this.scratchVertices = new Int32Array(settings.maxDim + 3);
     this.scratchFacet = new Int32Array(settings.maxDim + 3);
-    const n = Math.max(complex.vertexCount, 1);
-    this.scratchDiameters = new Float64Array(n);
-    this.scratchIndices = new Float64Array(n);
-    this.scratchCoefficients = new Uint16Array(n);
   }
 
   compute(): PersistenceDiagram {
@@ -105,6 +104,14 @@ export class CohomologyReducer {
     const { diameters, indices } = edges;
     const order = sortByFiltration(diameters, indices, edges.count);
     const { vertexCount, binomial } = this.complex;
+    // Dense complexes keep the endpoints of their edges (8 bytes an edge, a
+    // fraction of what they hold already) and find the apparent pairs of
+    // edges with bit rows (see CommonNeighbors); sparse ones decode as Ripser.
+    const dense = this.maxDim >= 1 && this.complex instanceof DenseRipsComplex;
+    const ends = dense ? edgeEnds(edges, binomial, vertexCount) : undefined;
+    const common = dense ? new CommonNeighbors(vertexCount) : undefined;
+    if (this.maxDim >= 1) this.workingCoboundary = this.chooseWorkingColumn(edges, order, ends);
+    let inserted = order.length;
     const births = new Float64Array(vertexCount);
     for (let v = 0; v < vertexCount; v++) births[v] = this.complex.vertexValue(v);
     const components = new UnionFind(births);
@@ -113,16 +120,27 @@ export class CohomologyReducer {
       const e = order[t];
       const diameter = diameters[e];
       const index = indices[e];
-      const i = binomial.maxVertex(index, 2, vertexCount - 1);
-      const j = index - binomial.get(i, 2);
+      const i = ends !== undefined ? ends[2 * e] : binomial.maxVertex(index, 2, vertexCount - 1);
+      const j = ends !== undefined ? ends[2 * e + 1] : index - binomial.get(i, 2);
+      if (common !== undefined && ends !== undefined) {
+        // Every edge of diameter <= this one, ties after it in the order included.
+        while (inserted > 0 && diameters[order[inserted - 1]] <= diameter) {
+          const f = order[--inserted];
+          common.insert(ends[2 * f], ends[2 * f + 1]);
+        }
+      }
       const u = components.find(i);
       const v = components.find(j);
       if (u !== v) {
         const younger = Math.max(components.birth[u], components.birth[v]);
         if (diameter > younger) builder.add(younger, diameter);
         components.link(u, v);
-      } else if (this.maxDim >= 1 && this.zeroApparentCofacet(index, diameter, 1) === -1) {
-        kept.push(diameter, index);
+      } else if (this.maxDim >= 1) {
+        const apparent =
+          common !== undefined
+            ? this.isApparentEdge(i, j, diameter, common.largestCommon(i, j))
+            : this.zeroApparentCofacet(index, diameter, 1) !== -1;
+        if (!apparent) kept.push(diameter, index);
       }
     }
     for (let v = 0; v < vertexCount; v++) {
@@ -137,6 +155,50 @@ export class CohomologyReducer {
     return { columns: kept, simplices: this.maxDim >= 2 ? edges : undefined };
   }
 
+  /**
+   * Whether edge {i > j} of diameter d forms an apparent pair with the
+   * triangle {i, j, v}, v its largest vertex within d of both (-1: none):
+   * the triangle is e's pivot cofacet, and e must be the triangle's first
+   * facet of diameter d, removing the largest vertex first (as zeroPivotFacet).
+   */
+  private isApparentEdge(i: number, j: number, d: number, v: number): boolean {
+    if (v === -1) return false;
+    if (v > i) return true; // e = {i, j} is the facet without the largest vertex v
+    const complex = this.complex;
+    // Removing i first leaves {v, j}; when v < j, removing j next leaves {i, v}.
+    if (complex.edgeValue(v, j) === d) return false;
+    return v > j || complex.edgeValue(i, v) !== d;
+  }
+
+  /**
+   * The lazy merged column where it applies (a dense complex whose indices
+   * are all exact and whose vertices fit the 16-bit neighbour lists), else
+   * the heap.
+   */
+  private chooseWorkingColumn(
+    edges: SimplexList,
+    order: Uint32Array,
+    ends: Int32Array | undefined,
+  ): WorkingColumn {
+    const complex = this.complex;
+    const settings = {
+      vertexCount: complex.vertexCount,
+      maxDim: this.maxDim,
+      modulus: this.modulus,
+      threshold: this.threshold,
+    };
+    if (
+      !(complex instanceof DenseRipsComplex) ||
+      complex.binomial.wide ||
+      ends === undefined ||
+      complex.vertexCount > MAX_LISTED_VERTICES
+    ) {
+      return new HeapColumn(complex.createCoboundary(), settings);
+    }
+    const lists = neighborsByDistance(complex.vertexCount, edges, order, ends);
+    return new MergedCoboundaryColumn(complex.distances, lists, complex.binomial, settings);
+  }
+
   private computePairs(
     columns: SimplexBuffer,
     pivots: PivotMap,
@@ -145,7 +207,9 @@ export class CohomologyReducer {
   ): void {
     const modulus = this.modulus;
     const reduction = new ReductionMatrix(columns.count);
-    const heap = this.workingCoboundary;
+    const column = this.workingCoboundary!;
+    const isFreePivot = (cofacet: number, d: number, coefficient: number): boolean =>
+      !pivots.has(cofacet) && !this.zeroApparentFacet(cofacet, d, coefficient, dim + 1);
     const { onProgress, signal } = this.options;
     for (let c = 0; c < columns.count; c++) {
       if (c % CHECK_EVERY === 0) {
@@ -155,26 +219,25 @@ export class CohomologyReducer {
       const diameter = columns.diameters[c];
       const index = columns.indices[c];
       reduction.appendColumn();
-      heap.clear();
       this.workingReduction.clear();
-      let found = this.initCoboundaryAndGetPivot(index, diameter, dim, pivots);
+      let found = column.start(index, diameter, dim, isFreePivot);
       for (;;) {
         if (!found) {
           builder.add(diameter, Number.POSITIVE_INFINITY, this.takeCocycle(index, dim));
           break;
         }
-        const other = pivots.column(this.pivotIndex);
+        const other = pivots.column(column.pivotIndex);
         if (other !== -1) {
-          const otherCoefficient = pivots.coefficient(this.pivotIndex);
+          const otherCoefficient = pivots.coefficient(column.pivotIndex);
           const factor =
-            modulus - ((this.pivotCoefficient * this.inverse[otherCoefficient]) % modulus);
-          this.addReducedColumn(columns, reduction, other, factor, dim);
-          found = this.getPivot(heap);
+            modulus - ((column.pivotCoefficient * this.inverse[otherCoefficient]) % modulus);
+          this.addReducedColumn(columns, reduction, other, factor);
+          found = column.getPivot();
         } else if (
           this.zeroApparentFacet(
-            this.pivotIndex,
-            this.pivotDiameter,
-            this.pivotCoefficient,
+            column.pivotIndex,
+            column.pivotDiameter,
+            column.pivotCoefficient,
             dim + 1,
           )
         ) {
@@ -182,12 +245,11 @@ export class CohomologyReducer {
             this.facetIndex,
             this.facetDiameter,
             modulus - this.facetCoefficient,
-            dim,
           );
-          found = this.getPivot(heap);
+          found = column.getPivot();
         } else {
-          const death = this.pivotDiameter;
-          pivots.set(this.pivotIndex, c, this.pivotCoefficient);
+          const death = column.pivotDiameter;
+          pivots.set(column.pivotIndex, c, column.pivotCoefficient);
           if (death > diameter && this.withCocycles) {
             builder.add(diameter, death, this.storeReductionAsCocycle(index, dim, reduction));
           } else {
@@ -204,8 +266,8 @@ export class CohomologyReducer {
   /** Pops the working reduction column into the stored matrix. */
   private storeReduction(reduction: ReductionMatrix): void {
     const column = this.workingReduction;
-    while (this.popPivot(column)) {
-      reduction.push(this.pivotDiameter, this.pivotIndex, this.pivotCoefficient);
+    while (column.popSummed(this.modulus)) {
+      reduction.push(column.poppedDiameter, column.poppedIndex, column.poppedCoefficient);
     }
   }
 
@@ -215,9 +277,15 @@ export class CohomologyReducer {
     const simplices: number[] = [];
     const coefficients: number[] = [];
     this.appendSimplex(simplices, coefficients, index, 1, dim);
-    while (this.popPivot(column)) {
-      reduction.push(this.pivotDiameter, this.pivotIndex, this.pivotCoefficient);
-      this.appendSimplex(simplices, coefficients, this.pivotIndex, this.pivotCoefficient, dim);
+    while (column.popSummed(this.modulus)) {
+      reduction.push(column.poppedDiameter, column.poppedIndex, column.poppedCoefficient);
+      this.appendSimplex(
+        simplices,
+        coefficients,
+        column.poppedIndex,
+        column.poppedCoefficient,
+        dim,
+      );
     }
     return { simplices: Int32Array.from(simplices), coefficients: Int32Array.from(coefficients) };
   }
@@ -228,8 +296,15 @@ export class CohomologyReducer {
     const simplices: number[] = [];
     const coefficients: number[] = [];
     this.appendSimplex(simplices, coefficients, index, 1, dim);
-    while (this.popPivot(this.workingReduction)) {
-      this.appendSimplex(simplices, coefficients, this.pivotIndex, this.pivotCoefficient, dim);
+    const column = this.workingReduction;
+    while (column.popSummed(this.modulus)) {
+      this.appendSimplex(
+        simplices,
+        coefficients,
+        column.poppedIndex,
+        column.poppedCoefficient,
+        dim,
+      );
     }
     return { simplices: Int32Array.from(simplices), coefficients: Int32Array.from(coefficients) };
   }
@@ -252,110 +327,25 @@ export class CohomologyReducer {
     coefficients.push(coefficient);
   }
 
-  /**
-   * Builds the coboundary of a column; returns an emergent pivot at once when
-   * the first zero-persistence cofacet is free, else the heap's pivot.
-   */
-  private initCoboundaryAndGetPivot(
-    index: number,
-    diameter: number,
-    dim: number,
-    pivots: PivotMap,
-  ): boolean {
-    const modulus = this.modulus;
-    const cofacets = this.cofacets;
-    let checkEmergent = true;
-    let count = 0;
-    cofacets.set(index, diameter, dim);
-    while (cofacets.hasNext(true)) {
-      cofacets.next();
-      const d = cofacets.diameter;
-      if (d > this.threshold) continue;
-      const coefficient = cofacets.negative ? modulus - 1 : 1;
-      this.scratchDiameters[count] = d;
-      this.scratchIndices[count] = cofacets.index;
-      this.scratchCoefficients[count++] = coefficient;
-      if (checkEmergent && d === diameter) {
-        const cofacetIndex = cofacets.index;
-        if (
-          !pivots.has(cofacetIndex) &&
-          !this.zeroApparentFacet(cofacetIndex, d, coefficient, dim + 1)
-        ) {
-          this.pivotDiameter = d;
-          this.pivotIndex = cofacetIndex;
-          this.pivotCoefficient = coefficient;
-          return true;
-        }
-        checkEmergent = false;
-      }
-    }
-    const heap = this.workingCoboundary;
-    for (let t = 0; t < count; t++) {
-      heap.push(this.scratchDiameters[t], this.scratchIndices[t], this.scratchCoefficients[t]);
-    }
-    return this.getPivot(heap);
-  }
-
   private addReducedColumn(
     columns: SimplexBuffer,
     reduction: ReductionMatrix,
     column: number,
     factor: number,
-    dim: number,
   ): void {
-    this.addSimplexCoboundary(columns.indices[column], columns.diameters[column], factor, dim);
+    this.addSimplexCoboundary(columns.indices[column], columns.diameters[column], factor);
     const modulus = this.modulus;
     const end = reduction.end(column);
     for (let p = reduction.start(column); p < end; p++) {
       const coefficient = (reduction.coefficients[p] * factor) % modulus;
-      this.addSimplexCoboundary(reduction.indices[p], reduction.diameters[p], coefficient, dim);
+      this.addSimplexCoboundary(reduction.indices[p], reduction.diameters[p], coefficient);
     }
   }
 
-  private addSimplexCoboundary(
-    index: number,
-    diameter: number,
-    coefficient: number,
-    dim: number,
-  ): void {
+  /** Adds coefficient times the coboundary of a simplex to the working column, and records it in the reduction. */
+  private addSimplexCoboundary(index: number, diameter: number, coefficient: number): void {
     this.workingReduction.push(diameter, index, coefficient);
-    const modulus = this.modulus;
-    const negated = (modulus - coefficient) % modulus;
-    this.cofacets.set(index, diameter, dim);
-    this.cofacets.pushAll(this.workingCoboundary, this.threshold, coefficient, negated);
-  }
-
-  /** Like `popPivot`, but leaves the pivot in the column. */
-  private getPivot(column: EntryHeap): boolean {
-    if (!this.popPivot(column)) return false;
-    column.push(this.pivotDiameter, this.pivotIndex, this.pivotCoefficient);
-    return true;
-  }
-
-  /** Removes the top entry of a column, summing the coefficients of equal indices; false when the column is zero. */
-  private popPivot(column: EntryHeap): boolean {
-    const modulus = this.modulus;
-    let coefficient = 0;
-    let index = -1;
-    let diameter = 0;
-    while (column.size > 0) {
-      const topIndex = column.topIndex();
-      if (coefficient === 0) {
-        index = topIndex;
-        diameter = column.topDiameter();
-        coefficient = column.topCoefficient();
-      } else if (topIndex !== index) {
-        break;
-      } else {
-        coefficient = (coefficient + column.topCoefficient()) % modulus;
-      }
-      column.pop();
-    }
-    if (coefficient === 0) return false;
-    this.pivotDiameter = diameter;
-    this.pivotIndex = index;
-    this.pivotCoefficient = coefficient;
-    return true;
+    this.workingCoboundary!.add(index, diameter, coefficient);
   }
 
   /**
@@ -485,6 +475,28 @@ export class CohomologyReducer {
     if (this.zeroApparentCofacet(index, diameter, dim) !== -1) return true;
     return this.zeroApparentFacet(index, diameter, 1, dim);
   }
+}
+
+/**
+ * The endpoints {i > j} of every edge: ends[2e] = i, ends[2e + 1] = j. Edge
+ * {i > j} has index C(i, 2) + j; a dense complex lists its edges by
+ * increasing index, so the row i found for one edge usually fits the next
+ * and the binary search runs once per row.
+ */
+function edgeEnds(edges: SimplexList, binomial: BinomialTable, vertexCount: number): Int32Array {
+  const ends = new Int32Array(2 * edges.count);
+  let i = 1;
+  for (let e = 0; e < edges.count; e++) {
+    const index = edges.indices[e];
+    let row = (i * (i - 1)) / 2;
+    if (index < row || index >= row + i) {
+      i = binomial.maxVertex(index, 2, vertexCount - 1);
+      row = (i * (i - 1)) / 2;
+    }
+    ends[2 * e] = i;
+    ends[2 * e + 1] = index - row;
+  }
+  return ends;
 }
 
 function reverseInPlace(buffer: SimplexBuffer): void {

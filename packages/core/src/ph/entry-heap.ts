@@ -28,6 +28,10 @@ export class EntryHeap {
   private keyPages: Float64Array[] = [new Float64Array(2 * PAGE_SIZE)];
   private coefficientPages: Uint16Array[] = [new Uint16Array(PAGE_SIZE)];
   size = 0;
+  /** The entry removed by the last {@link popSummed} that returned true. */
+  poppedDiameter = 0;
+  poppedIndex = -1;
+  poppedCoefficient = 0;
 
   clear(): void {
     this.size = 0;
@@ -126,5 +130,35 @@ export class EntryHeap {
     keys[2 * slot] = diameter;
     keys[2 * slot + 1] = index;
     coefficientPages[position >>> PAGE_BITS][slot] = coefficient;
+  }
+
+  /**
+   * Removes the top entry with all the entries of its index, summing their
+   * coefficients mod `modulus`, and repeats while the sum is 0 (the pivot of a
+   * column whose entries are not merged on push). Leaves it in popped*; false
+   * when the heap runs out.
+   */
+  popSummed(modulus: number): boolean {
+    let coefficient = 0;
+    let index = -1;
+    let diameter = 0;
+    while (this.size > 0) {
+      const topIndex = this.topIndex();
+      if (coefficient === 0) {
+        index = topIndex;
+        diameter = this.topDiameter();
+        coefficient = this.topCoefficient();
+      } else if (topIndex !== index) {
+        break;
+      } else {
+        coefficient = (coefficient + this.topCoefficient()) % modulus;
+      }
+      this.pop();
+    }
+    if (coefficient === 0) return false;
+    this.poppedDiameter = diameter;
+    this.poppedIndex = index;
+    this.poppedCoefficient = coefficient;
+    return true;
   }
 }

@@ -16,6 +16,8 @@ import {
   neuronCorrelations,
   type Precision,
   type Progress,
+  type StandardizedNeurons,
+  standardizeNeurons,
   summarizeNeuronRepeats,
 } from "@nettopo/core";
 import { describe, optionalInteger, requireOptions } from "../validate.js";
@@ -413,6 +415,13 @@ function sharedCorrelations(
   };
 }
 
+/** The standardized activations with their values in shared memory. */
+function shareStandardized(standardized: StandardizedNeurons): StandardizedNeurons {
+  const values = new Float64Array(new SharedArrayBuffer(standardized.values.byteLength));
+  values.set(standardized.values);
+  return { ...standardized, values };
+}
+
 /** The layers with their values in shared memory (those already shared are kept). */
 function shareLayers(layers: readonly LayerActivations[]): LayerActivations[] {
   return layers.map((layer) => {
@@ -512,9 +521,30 @@ function runInWorkers(
         if (!settled)
           stop(new Error(`a neuron worker exited with code ${code} before its repeats were done`));
       });
-      if (w < bands.length) worker.postMessage({ band: bands[w] });
     }
-    if (bands.length === 0) for (const worker of workers) give(worker);
+    if (bands.length === 0) {
+      for (const worker of workers) give(worker);
+      return;
+    }
+    // Standardize the activations once, here, while the workers start, and
+    // share them: each band needs them all (instead of each worker
+    // gathering and standardizing them again).
+    let standardized: StandardizedNeurons;
+    try {
+      standardized = shareStandardized(
+        standardizeNeurons(layers, {
+          ...(settings.memoryBudgetBytes === undefined
+            ? {}
+            : { memoryBudgetBytes: settings.memoryBudgetBytes }),
+        }),
+      );
+    } catch (error) {
+      stop(error);
+      return;
+    }
+    for (let w = 0; w < bands.length; w++) {
+      workers[w]!.postMessage({ band: bands[w], standardized });
+    }
   });
 }
 

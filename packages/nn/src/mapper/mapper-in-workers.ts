@@ -125,7 +125,12 @@ function clusterInWorkers(
       if (settled) return;
       settled = true;
       abortTarget?.removeEventListener?.("abort", onAbort);
-      for (const worker of workers) void worker.terminate();
+      // On success idle workers are let go, not terminated: Node 20 can abort
+      // the process when a worker is terminated during a background compile.
+      for (const worker of workers) {
+        if (error === undefined) worker.postMessage({ done: true });
+        else void worker.terminate();
+      }
       if (error === undefined) resolve(results);
       else reject(error);
     };

@@ -11,6 +11,7 @@ const port = parentPort!;
 port.on(
   "message",
   (message: {
+    done?: boolean;
     element: number;
     count: number;
     dimension: number;
@@ -19,6 +20,10 @@ port.on(
       | { kind: "dbscan"; eps: number; minSamples: number }
       | { kind: "single-linkage"; relativeGap: number };
   }) => {
+    if (message.done) {
+      port.close(); // nothing left to do: the thread exits on its own
+      return;
+    }
     const { element, count, dimension, coordinates, cluster } = message;
     try {
       const points = { count, dimension, coordinates };

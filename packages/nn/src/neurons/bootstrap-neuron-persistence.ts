@@ -509,7 +509,9 @@ function runInWorkers(
           if (finished === repeats) {
             settled = true;
             cleanup();
-            for (const each of workers) void each.terminate();
+            // Idle workers are let go, not terminated: Node 20 can abort the
+            // process when a worker is terminated during a background compile.
+            for (const each of workers) each.postMessage({ done: true });
             resolve();
           } else {
             give(worker);

@@ -24,8 +24,17 @@ const port = parentPort!;
 
 port.on(
   "message",
-  (message: { repeat?: number; band?: [number, number]; standardized?: StandardizedNeurons }) => {
-    const { repeat, band, standardized } = message;
+  (message: {
+    repeat?: number;
+    band?: [number, number];
+    standardized?: StandardizedNeurons;
+    done?: boolean;
+  }) => {
+    const { repeat, band, standardized, done } = message;
+    if (done) {
+      port.close(); // nothing left to do: the thread exits on its own
+      return;
+    }
     if (band !== undefined) {
       try {
         neuronCorrelations(layers, {

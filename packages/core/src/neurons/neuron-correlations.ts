@@ -3,17 +3,18 @@ import type { CorrelationDissimilarityKind } from "../metric/correlation-dissimi
 import { dissimilarityOf } from "../metric/correlation-kernel.js";
 import { describe, requireOptions, requireProgress, requireSignal } from "../metric/validate.js";
 import type { LongRunningOptions, Precision } from "../types.js";
-import { type LayerActivations, requireLayers } from "./layer-activations.js";
+import type { LayerActivations } from "./layer-activations.js";
 import {
   correlationsOfStandardized,
-  DEFAULT_NEURON_MEMORY_BUDGET,
-  fitsInMemory,
   type NeuronDistances,
   standardizeSelected,
 } from "./neuron-dissimilarity.js";
-import { requireInputIndices } from "./require-indices.js";
-import { type NeuronSelection, selectTrusted } from "./select-neurons.js";
-import { requireStandardized, type StandardizedNeurons } from "./standardize-neurons.js";
+import type { NeuronSelection } from "./select-neurons.js";
+import {
+  allNeuronsOverInputs,
+  requireStandardized,
+  type StandardizedNeurons,
+} from "./standardize-neurons.js";
 
 /** Options of {@link neuronCorrelations}. */
 export interface NeuronCorrelationsOptions extends LongRunningOptions {
@@ -103,29 +104,13 @@ export function neuronCorrelations(
   options?: NeuronCorrelationsOptions,
 ): NeuronCorrelations {
   const caller = "neuronCorrelations";
-  const table = requireLayers(caller, layers);
   const opts = requireOptions(`${caller}: options`, options);
-  const inputs = requireInputIndices(`${caller}: options.inputs`, opts.inputs, table.samples);
-  const budget = opts.memoryBudgetBytes ?? DEFAULT_NEURON_MEMORY_BUDGET;
-  if (typeof budget !== "number" || !(budget > 0)) {
-    throw new RangeError(
-      `${caller}: options.memoryBudgetBytes must be a number > 0; got ${describe(budget)}`,
-    );
-  }
-  if (!fitsInMemory(table.total, inputs.length, budget)) {
-    throw new RangeError(
-      `${caller}: the standardized activations of ${table.total} neurons x ${inputs.length} inputs take more than options.memoryBudgetBytes = ${budget}; raise it, or compute each sample's correlations alone`,
-    );
-  }
-  const selection = selectTrusted(caller, layers, table.offsets, {
-    count: table.total,
-    sampling: "uniform",
-    seed: 0,
-    inputs: undefined,
-  });
-  if (inputs.length < 2) {
-    throw new RangeError(`${caller}: correlations need at least 2 inputs; got ${inputs.length}`);
-  }
+  const { table, inputs, selection } = allNeuronsOverInputs(
+    caller,
+    layers,
+    opts,
+    "raise it, or compute each sample's correlations alone",
+  );
   const [start, end] = requireRows(`${caller}: options.rows`, opts.rows, table.total);
   const length = (table.total * (table.total - 1)) / 2;
   if (

@@ -8,7 +8,7 @@ import {
   standardizeSelected,
 } from "./neuron-dissimilarity.js";
 import { requireInputIndices } from "./require-indices.js";
-import { selectTrusted } from "./select-neurons.js";
+import { type NeuronSelection, selectTrusted } from "./select-neurons.js";
 
 /** Options of {@link standardizeNeurons}. */
 export interface StandardizeNeuronsOptions extends Pick<LongRunningOptions, "signal"> {
@@ -61,29 +61,8 @@ export function standardizeNeurons(
   options?: StandardizeNeuronsOptions,
 ): StandardizedNeurons {
   const caller = "standardizeNeurons";
-  const table = requireLayers(caller, layers);
   const opts = requireOptions(`${caller}: options`, options);
-  const inputs = requireInputIndices(`${caller}: options.inputs`, opts.inputs, table.samples);
-  const budget = opts.memoryBudgetBytes ?? DEFAULT_NEURON_MEMORY_BUDGET;
-  if (typeof budget !== "number" || !(budget > 0)) {
-    throw new RangeError(
-      `${caller}: options.memoryBudgetBytes must be a number > 0; got ${describe(budget)}`,
-    );
-  }
-  if (!fitsInMemory(table.total, inputs.length, budget)) {
-    throw new RangeError(
-      `${caller}: the standardized activations of ${table.total} neurons x ${inputs.length} inputs take more than options.memoryBudgetBytes = ${budget}; raise it`,
-    );
-  }
-  if (inputs.length < 2) {
-    throw new RangeError(`${caller}: correlations need at least 2 inputs; got ${inputs.length}`);
-  }
-  const selection = selectTrusted(caller, layers, table.offsets, {
-    count: table.total,
-    sampling: "uniform",
-    seed: 0,
-    inputs: undefined,
-  });
+  const { inputs, selection } = allNeuronsOverInputs(caller, layers, opts, "raise it");
   const rows = standardizeSelected(
     caller,
     layers,
@@ -101,6 +80,43 @@ export function standardizeNeurons(
     live: rows.live,
     constant: rows.constant,
   };
+}
+
+/**
+ * The checks and the selection that {@link standardizeNeurons} and
+ * `neuronCorrelations` share (internal): the layers, the inputs (at least
+ * 2), the memory budget of the standardized activations of every neuron,
+ * whose RangeError ends with `advice`, and the selection of all the neurons.
+ */
+export function allNeuronsOverInputs(
+  caller: string,
+  layers: readonly LayerActivations[],
+  opts: { readonly inputs?: ArrayLike<number>; readonly memoryBudgetBytes?: number },
+  advice: string,
+): { table: ReturnType<typeof requireLayers>; inputs: Int32Array; selection: NeuronSelection } {
+  const table = requireLayers(caller, layers);
+  const inputs = requireInputIndices(`${caller}: options.inputs`, opts.inputs, table.samples);
+  const budget = opts.memoryBudgetBytes ?? DEFAULT_NEURON_MEMORY_BUDGET;
+  if (typeof budget !== "number" || !(budget > 0)) {
+    throw new RangeError(
+      `${caller}: options.memoryBudgetBytes must be a number > 0; got ${describe(budget)}`,
+    );
+  }
+  if (!fitsInMemory(table.total, inputs.length, budget)) {
+    throw new RangeError(
+      `${caller}: the standardized activations of ${table.total} neurons x ${inputs.length} inputs take more than options.memoryBudgetBytes = ${budget}; ${advice}`,
+    );
+  }
+  if (inputs.length < 2) {
+    throw new RangeError(`${caller}: correlations need at least 2 inputs; got ${inputs.length}`);
+  }
+  const selection = selectTrusted(caller, layers, table.offsets, {
+    count: table.total,
+    sampling: "uniform",
+    seed: 0,
+    inputs: undefined,
+  });
+  return { table, inputs, selection };
 }
 
 /** Checks that `value` standardizes `layers` over `inputs`; returns its rows (internal). */

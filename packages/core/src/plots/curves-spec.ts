@@ -2,6 +2,7 @@ import { describe } from "../metric/validate.js";
 import { layeredChartSpec } from "./layered-chart-spec.js";
 import { type PlotOptions, resolvePlotOptions } from "./plot-options.js";
 import { PLOT_PALETTE } from "./plot-palette.js";
+import { requireFinite, requireSampled, requireText } from "./spec-inputs.js";
 import type { VegaLiteSpec } from "./vega-lite-spec.js";
 
 /**
@@ -200,32 +201,4 @@ export function curvesSpec(curves: Curves, options?: CurvesSpecOptions): VegaLit
     },
   });
   return layeredChartSpec(plot, undefined, rows, layers);
-}
-
-function requireText(caller: string, name: string, value: unknown, fallback: string): string {
-  if (value === undefined) return fallback;
-  if (typeof value !== "string") {
-    throw new TypeError(`${caller}: options.${name} must be a string; got ${describe(value)}`);
-  }
-  return value;
-}
-
-function requireFinite(name: string, values: unknown): asserts values is Float64Array {
-  if (!(values instanceof Float64Array)) {
-    throw new TypeError(`${name} must be a Float64Array; got ${describe(values)}`);
-  }
-  for (let i = 0; i < values.length; i += 1) {
-    if (!Number.isFinite(values[i])) {
-      throw new RangeError(`${name}[${i}] must be finite; got ${describe(values[i])}`);
-    }
-  }
-}
-
-function requireSampled(name: string, values: unknown, length: number): void {
-  requireFinite(name, values);
-  if (values.length !== length) {
-    throw new RangeError(
-      `${name} has ${values.length} values but the grid has ${length}; they must match`,
-    );
-  }
 }

@@ -1,6 +1,7 @@
 import { describe } from "../metric/validate.js";
 import { type PlotOptions, resolvePlotOptions } from "./plot-options.js";
 import { PLOT_PALETTE } from "./plot-palette.js";
+import { requireText } from "./spec-inputs.js";
 import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega-lite-spec.js";
 
 /**
@@ -278,14 +279,6 @@ export function epochCurvesSpec(
   };
   if (plot.title !== "") spec.title = plot.title;
   return spec;
-}
-
-function requireText(caller: string, name: string, value: unknown, fallback: string): string {
-  if (value === undefined) return fallback;
-  if (typeof value !== "string") {
-    throw new TypeError(`${caller}: options.${name} must be a string; got ${describe(value)}`);
-  }
-  return value;
 }
 
 function requireDomain(caller: string, value: unknown): readonly [number, number] | undefined {

@@ -29,7 +29,16 @@ export class MetricsLog {
  * The records of a `metrics.jsonl` (internal); a last line cut short by a
  * killed process is ignored, as is a missing file.
  */
-export async function readMetrics(path: string): Promise<TrainingRecord[]> {
+export function readMetrics(path: string): Promise<TrainingRecord[]> {
+  return readJsonLines<TrainingRecord>(path);
+}
+
+/**
+ * The records of a JSON-lines log that this process appends to (internal):
+ * none for a missing file; a torn last line (a killed writer) is left out,
+ * a bad line before it is damage (a RangeError naming the line).
+ */
+export async function readJsonLines<T>(path: string): Promise<T[]> {
   let text: string;
   try {
     text = await readFile(path, "utf8");
@@ -37,12 +46,12 @@ export async function readMetrics(path: string): Promise<TrainingRecord[]> {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
     throw error;
   }
-  const records: TrainingRecord[] = [];
+  const records: T[] = [];
   const lines = text.split("\n");
   lines.forEach((line, k) => {
     if (line.trim() === "") return;
     try {
-      records.push(JSON.parse(line) as TrainingRecord);
+      records.push(JSON.parse(line) as T);
     } catch (error) {
       // Only the last line can be torn (appends are sequential); anything else is damage.
       if (k !== lines.length - 1) {

@@ -1,7 +1,7 @@
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { NeuronBootstrapJson } from "../neurons/neuron-bootstrap-to-json.js";
 import { describe } from "../validate.js";
+import { readJsonLines } from "./metrics-log.js";
 import type { NeuronMonitorParameters } from "./neuron-monitor-config.js";
 
 /**
@@ -54,28 +54,6 @@ export async function readTopology(runDirectory: string): Promise<TopologyRecord
 }
 
 /** {@link readTopology} of a file path (internal). */
-export async function readTopologyFile(path: string): Promise<TopologyRecord[]> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
-    throw error;
-  }
-  const records: TopologyRecord[] = [];
-  const lines = text.split("\n");
-  lines.forEach((line, k) => {
-    if (line.trim() === "") return;
-    try {
-      records.push(JSON.parse(line) as TopologyRecord);
-    } catch (error) {
-      // Only the last line can be torn (each line is one append); anything else is damage.
-      if (k !== lines.length - 1) {
-        throw new RangeError(
-          `${path}: line ${k + 1} is not a JSON record (${(error as Error).message})`,
-        );
-      }
-    }
-  });
-  return records;
+export function readTopologyFile(path: string): Promise<TopologyRecord[]> {
+  return readJsonLines<TopologyRecord>(path);
 }

@@ -1,17 +1,4 @@
 import { readFileSync } from "node:fs";
-import { ACTIVATIONS_USAGE, runActivations } from "./commands/activations.js";
-import { DEMO_USAGE, runDemo } from "./commands/demo.js";
-import { DISTANCE_USAGE, runDistance } from "./commands/distance.js";
-import { EXPERIMENT_USAGE, runExperiment } from "./commands/experiment.js";
-import { FEATURES_USAGE, runFeatures } from "./commands/features.js";
-import { LAYERS_USAGE, runLayers } from "./commands/layers.js";
-import { MAPPER_USAGE, runMapper } from "./commands/mapper.js";
-import { NEURONS_USAGE, runNeurons } from "./commands/neurons.js";
-import { PH_USAGE, runPh } from "./commands/ph.js";
-import { PLOT_USAGE, runPlot } from "./commands/plot.js";
-import { REPORT_USAGE, runReport } from "./commands/report.js";
-import { runServe, SERVE_USAGE } from "./commands/serve.js";
-import { runTrain, TRAIN_USAGE } from "./commands/train.js";
 import { IoError } from "./io-error.js";
 import { UsageError } from "./usage-error.js";
 
@@ -30,7 +17,8 @@ Commands:
   features DIAGRAM  features and vectorizations of persistence diagrams
                     (statistics, entropy, Betti curves, landscapes, images)
   plot DIAGRAM...   draw diagrams, barcodes, Betti curves, landscapes or
-                    persistence images as SVG or PNG
+                    persistence images as SVG or PNG, or an interactive page
+                    of diagrams, barcodes and Betti curves (--out view.html)
   layers MODEL      list the layers of an ONNX or TF.js model (friendly name,
                     tensor name, op type, shape)
   activations MODEL write the activations of named layers on a data set to
@@ -47,7 +35,8 @@ Commands:
   serve RUN_DIR...  the live run dashboard: the report of runs being trained,
                     updated as they write (binds 127.0.0.1)
   mapper INPUT      the Mapper graph of a layer's activations (.npy, .npz,
-                    or a model run on a data set) as node-link JSON
+                    or a model run on a data set) as node-link JSON, and the
+                    interactive Mapper explorer (--html mapper.html)
   help [COMMAND]    show this help, or the help of COMMAND
 
 Options:
@@ -57,24 +46,75 @@ Options:
 Run 'nettopo <command> --help' for the options of a command.
 `;
 
-const COMMANDS: Record<
-  string,
-  { usage: string; run: (args: readonly string[]) => Promise<number> }
-> = {
-  demo: { usage: DEMO_USAGE, run: runDemo },
-  ph: { usage: PH_USAGE, run: runPh },
-  distance: { usage: DISTANCE_USAGE, run: runDistance },
-  features: { usage: FEATURES_USAGE, run: runFeatures },
-  plot: { usage: PLOT_USAGE, run: runPlot },
-  layers: { usage: LAYERS_USAGE, run: runLayers },
-  activations: { usage: ACTIVATIONS_USAGE, run: runActivations },
-  train: { usage: TRAIN_USAGE, run: runTrain },
-  neurons: { usage: NEURONS_USAGE, run: runNeurons },
-  experiment: { usage: EXPERIMENT_USAGE, run: runExperiment },
-  report: { usage: REPORT_USAGE, run: runReport },
-  serve: { usage: SERVE_USAGE, run: runServe },
-  mapper: { usage: MAPPER_USAGE, run: runMapper },
+/** A subcommand: its help text and what runs it. */
+interface Command {
+  readonly usage: string;
+  readonly run: (args: readonly string[]) => Promise<number>;
+}
+
+// Each command's module is loaded only when it runs: `nettopo ph` or
+// `--help` need not load onnxruntime and TF.js (about a second).
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  demo: async () => {
+    const m = await import("./commands/demo.js");
+    return { usage: m.DEMO_USAGE, run: m.runDemo };
+  },
+  ph: async () => {
+    const m = await import("./commands/ph.js");
+    return { usage: m.PH_USAGE, run: m.runPh };
+  },
+  distance: async () => {
+    const m = await import("./commands/distance.js");
+    return { usage: m.DISTANCE_USAGE, run: m.runDistance };
+  },
+  features: async () => {
+    const m = await import("./commands/features.js");
+    return { usage: m.FEATURES_USAGE, run: m.runFeatures };
+  },
+  plot: async () => {
+    const m = await import("./commands/plot.js");
+    return { usage: m.PLOT_USAGE, run: m.runPlot };
+  },
+  layers: async () => {
+    const m = await import("./commands/layers.js");
+    return { usage: m.LAYERS_USAGE, run: m.runLayers };
+  },
+  activations: async () => {
+    const m = await import("./commands/activations.js");
+    return { usage: m.ACTIVATIONS_USAGE, run: m.runActivations };
+  },
+  train: async () => {
+    const m = await import("./commands/train.js");
+    return { usage: m.TRAIN_USAGE, run: m.runTrain };
+  },
+  neurons: async () => {
+    const m = await import("./commands/neurons.js");
+    return { usage: m.NEURONS_USAGE, run: m.runNeurons };
+  },
+  experiment: async () => {
+    const m = await import("./commands/experiment.js");
+    return { usage: m.EXPERIMENT_USAGE, run: m.runExperiment };
+  },
+  report: async () => {
+    const m = await import("./commands/report.js");
+    return { usage: m.REPORT_USAGE, run: m.runReport };
+  },
+  serve: async () => {
+    const m = await import("./commands/serve.js");
+    return { usage: m.SERVE_USAGE, run: m.runServe };
+  },
+  mapper: async () => {
+    const m = await import("./commands/mapper.js");
+    return { usage: m.MAPPER_USAGE, run: m.runMapper };
+  },
 };
+
+/** The command named `name` (a UsageError listing the commands otherwise). */
+function command(name: string): Promise<Command> {
+  const load = Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined;
+  if (!load) throw unknownCommand(name);
+  return load();
+}
 
 /**
  * Entry point of the `nettopo` command: dispatches to a subcommand and turns
@@ -117,9 +157,7 @@ async function dispatch(argv: readonly string[]): Promise<number> {
       process.stdout.write(USAGE);
       return 0;
     }
-    const command = COMMANDS[topic];
-    if (!command || !Object.hasOwn(COMMANDS, topic)) throw unknownCommand(topic);
-    process.stdout.write(command.usage);
+    process.stdout.write((await command(topic)).usage);
     return 0;
   }
   if (first.startsWith("-")) {
@@ -127,9 +165,7 @@ async function dispatch(argv: readonly string[]): Promise<number> {
       `unknown option ${JSON.stringify(first)}; expected a command first (run 'nettopo --help')`,
     );
   }
-  const command = COMMANDS[first];
-  if (!command || !Object.hasOwn(COMMANDS, first)) throw unknownCommand(first);
-  return command.run(rest);
+  return (await command(first)).run(rest);
 }
 
 function unknownCommand(name: string): UsageError {

@@ -138,15 +138,15 @@ async function main() {
     reference,
   );
   const row = (name, r) =>
-    `| ${name.padEnd(34)} | ${r.seconds.toFixed(1).padStart(9)} | ${r.wall.toFixed(1).padStart(6)} | ${r.cpu.toFixed(1).padStart(5)} | ${r.mb.toFixed(0).padStart(7)} | ${String(r.nodes).padStart(5)} | ${String(r.links).padStart(5)} |`;
+    `| ${name.padEnd(35)} | ${r.seconds.toFixed(1).padStart(9)} | ${r.wall.toFixed(1).padStart(6)} | ${r.cpu.toFixed(1).padStart(5)} | ${r.mb.toFixed(0).padStart(7)} | ${String(r.nodes).padStart(5)} | ${String(r.links).padStart(5)} |`;
   console.log(
     `Mapper of ${count} x 256 activations: L2 lens, ${settings.intervals} intervals, overlap ${settings.overlap}, DBSCAN eps ${settings.eps} minSamples ${settings.minSamples} (load ${loadavg()[0].toFixed(1)}, best of ${rounds})\n`,
   );
   console.log(
-    "| tool                               | compute s | wall s | CPU s | peak MB | nodes | links |",
+    "| tool                                | compute s | wall s | CPU s | peak MB | nodes | links |",
   );
   console.log(
-    "| ---------------------------------- | --------: | -----: | ----: | ------: | ----: | ----: |",
+    "| ----------------------------------- | --------: | -----: | ----: | ------: | ----: | ----: |",
   );
   console.log(row(`nettopo mapperInWorkers (${workers} workers)`, w));
   console.log(row("nettopo mapper() (1 thread)", n));

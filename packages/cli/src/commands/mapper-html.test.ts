@@ -76,6 +76,30 @@ async function clickNode(page: Page, node: number, modifiers: "Shift"[] = []): P
   if (modifiers.length > 0) await page.keyboard.up("Shift");
 }
 
+/** The graph `nettopo mapper` prints for the blobs with these parameters (and the labels). */
+function cliGraph(args: readonly string[]): MapperGraphJSON {
+  const cli = runCli(["mapper", NPY, ...args, "--labels", LABELS]);
+  assert.equal(cli.status, 0, cli.stderr);
+  return JSON.parse(cli.stdout) as MapperGraphJSON;
+}
+
+/** Clicks Recompute and checks the page shows the graph the CLI gives for the same parameters. */
+async function assertRecomputeMatchesCli(page: Page, args: readonly string[]): Promise<void> {
+  const reference = cliGraph(args);
+  await page.click("#recompute");
+  await page.waitForSelector("#recompute-status[data-state=done]", { timeout: 60_000 });
+  const shown = [
+    await page.getAttribute("#graph", "data-nodes"),
+    await page.getAttribute("#graph", "data-links"),
+  ];
+  const expected = [String(reference.nodes.length), String(reference.links.length)];
+  assert.deepEqual(shown, expected, `nodes and links for ${args.join(" ")}`);
+  assert.match(
+    (await page.textContent("#recompute-status")) ?? "",
+    new RegExp(`^Recomputed: ${reference.nodes.length} nodes, ${reference.links.length} links`),
+  );
+}
+
 describe("nettopo mapper --html", () => {
   const opened: OpenedPage[] = [];
   after(async () => {
@@ -261,6 +285,38 @@ describe("nettopo mapper --html", () => {
       [0x89, 0x50, 0x4e, 0x47],
     );
 
+    // Single linkage cut at the first gap: only its field is shown, and the
+    // page's graph is the CLI's for the same parameters.
+    assert.equal(await page.isVisible("#single-linkage-fields"), false);
+    await page.selectOption("#param-cluster", "single-linkage");
+    assert.equal(await page.isVisible("#dbscan-fields"), false);
+    assert.equal(await page.inputValue("#param-gap"), "0.3", "core's default gap");
+    await page.fill("#param-gap", "0.2");
+    await assertRecomputeMatchesCli(page, [
+      ...["--intervals", "4", "--overlap", "0.3"],
+      ...["--cluster", "single-linkage", "--gap", "0.2"],
+    ]);
+    await page.fill("#param-gap", "1.5");
+    await page.click("#recompute");
+    assert.equal(await page.getAttribute("#recompute-status", "data-state"), "error");
+    assert.equal(
+      await page.textContent("#recompute-status"),
+      "The relative gap must be in (0, 1].",
+    );
+
+    // The quantile-balanced cover with DBSCAN (its fields kept their values).
+    await page.selectOption("#param-cover", "balanced");
+    await page.selectOption("#param-cluster", "dbscan");
+    assert.equal(await page.isVisible("#single-linkage-fields"), false);
+    assert.equal(await page.isVisible("#dbscan-fields"), true);
+    await assertRecomputeMatchesCli(page, [
+      ...params.slice(2),
+      "--intervals",
+      "4",
+      "--cover",
+      "balanced",
+    ]);
+
     // A bad parameter is said in the status, and the graph stays.
     await page.fill("#param-eps", "0");
     await page.click("#recompute");
@@ -277,6 +333,53 @@ describe("nettopo mapper --html", () => {
       /No nodes: every input is noise/,
     );
 
+    assert.deepEqual(errors, []);
+    assert.deepEqual(networkRequests, []);
+  });
+
+  it("a page the CLI wrote with a balanced cover and single linkage starts with those parameters", {
+    timeout: 180_000,
+  }, async () => {
+    const args = [
+      ...["--cover", "balanced", "--intervals", "6", "--overlap", "0.3"],
+      ...["--cluster", "single-linkage", "--gap", "0.4"],
+    ];
+    const linkageHtml = join(dir, "linkage.html");
+    const { status, stderr } = runCli([
+      "mapper",
+      NPY,
+      ...args,
+      "--labels",
+      LABELS,
+      "--html",
+      linkageHtml,
+    ]);
+    assert.equal(stderr, "");
+    assert.equal(status, 0);
+    const written = embedded(readFileSync(linkageHtml, "utf8")).graph;
+    assert.deepEqual(written.meta.cluster, { kind: "single-linkage", relativeGap: 0.4 });
+
+    const opened1 = await openPage(pathToFileURL(linkageHtml).href);
+    opened.push(opened1);
+    const { page, errors, networkRequests } = opened1;
+    await page.waitForSelector("body[data-ready=true]", { timeout: 60_000 });
+    const values = {
+      cover: await page.inputValue("#param-cover"),
+      intervals: await page.inputValue("#param-intervals"),
+      cluster: await page.inputValue("#param-cluster"),
+      gap: await page.inputValue("#param-gap"),
+    };
+    assert.deepEqual(values, {
+      cover: "balanced",
+      intervals: "6",
+      cluster: "single-linkage",
+      gap: "0.4",
+    });
+    assert.equal(await page.isVisible("#dbscan-fields"), false);
+    assert.equal(await page.isVisible("#single-linkage-fields"), true);
+    // Recompute without a change: the graph the CLI wrote into the page.
+    await assertRecomputeMatchesCli(page, args);
+    assert.equal(await page.getAttribute("#graph", "data-nodes"), String(written.nodes.length));
     assert.deepEqual(errors, []);
     assert.deepEqual(networkRequests, []);
   });

@@ -1,8 +1,9 @@
 import type { MapperGraphJSON } from "@nettopo/core";
 import { type NodeWithMeans, neuronsBySpread } from "../../../src/mapper/neuron-spread.js";
-import { PAGE_LENSES } from "../../../src/mapper/page-parameters.js";
 import { element } from "../shared/element.js";
+import { field } from "./field.js";
 import { formatValue } from "./legend.js";
+import { buildParameterForm, type ParameterForm } from "./parameter-form.js";
 
 /** The controls of the left column, for main.ts to wire. */
 export interface Controls {
@@ -12,33 +13,10 @@ export interface Controls {
   readonly neuron: HTMLSelectElement;
   readonly search: HTMLInputElement;
   readonly searchStatus: HTMLElement;
-  readonly form: HTMLFormElement;
-  readonly lens: HTMLSelectElement;
-  readonly intervals: HTMLInputElement;
-  readonly overlap: HTMLInputElement;
-  readonly eps: HTMLInputElement;
-  readonly minSamples: HTMLInputElement;
-  readonly recompute: HTMLButtonElement;
-  readonly status: HTMLElement;
+  readonly parameters: ParameterForm;
   readonly exportPng: HTMLButtonElement;
   readonly exportSvg: HTMLButtonElement;
   readonly exportJson: HTMLButtonElement;
-}
-
-function field(label: string, control: HTMLElement, help: string): HTMLElement {
-  return element("label", { class: "field", title: help }, element("span", {}, label), control);
-}
-
-function numberInput(
-  id: string,
-  value: number,
-  min: string,
-  step: string,
-  max = "",
-): HTMLInputElement {
-  const input = element("input", { id, type: "number", min, step, value: String(value) });
-  if (max !== "") input.max = max;
-  return input;
 }
 
 /**
@@ -82,67 +60,7 @@ export function buildControls(
     "aria-live": "polite",
   });
 
-  const cluster = graph.meta.cluster as { kind: string; eps?: number; minSamples?: number };
-  const lens = element("select", { id: "param-lens" });
-  for (const name of PAGE_LENSES) lens.append(element("option", { value: name }, lensTitle(name)));
-  const { kind, dims } = graph.meta.lens;
-  const current = kind === "pca" && dims === 2 ? "pca2" : kind;
-  lens.value = (PAGE_LENSES as readonly string[]).includes(current) ? current : "l2";
-  const intervals = numberInput(
-    "param-intervals",
-    graph.meta.cover.intervals[0] ?? 10,
-    "1",
-    "1",
-    "500",
-  );
-  const overlap = numberInput(
-    "param-overlap",
-    graph.meta.cover.overlap ?? 0.3,
-    "0",
-    "0.05",
-    "0.95",
-  );
-  const eps = numberInput("param-eps", cluster.eps ?? 0.5, "0", "any");
-  const minSamples = numberInput("param-min-samples", cluster.minSamples ?? 5, "1", "1");
-  const recompute = element(
-    "button",
-    { id: "recompute", type: "submit", class: "primary" },
-    "Recompute",
-  );
-  const status = element("p", {
-    class: "field-status",
-    id: "recompute-status",
-    "aria-live": "polite",
-  });
-  const form = element(
-    "form",
-    { id: "parameters" },
-    field("Lens", lens, "The function on the inputs whose range is covered"),
-    element(
-      "div",
-      { class: "field-pair" },
-      field("Intervals", intervals, "Intervals of the uniform cover, per lens dimension"),
-      field("Overlap", overlap, "Overlap fraction of neighbouring intervals, in [0, 1)"),
-    ),
-    element(
-      "div",
-      { class: "field-pair" },
-      field("DBSCAN eps", eps, "Radius of a neighbourhood, > 0"),
-      field(
-        "Min samples",
-        minSamples,
-        "Points within eps (itself included) that make a core point",
-      ),
-    ),
-    recompute,
-    status,
-  );
-  if (!options.rows) {
-    for (const control of [lens, intervals, overlap, eps, minSamples, recompute])
-      control.disabled = true;
-    status.textContent =
-      "Recomputing needs the activation rows, which this page does not hold (see the notes).";
-  }
+  const parameters = buildParameterForm(graph, options.rows);
 
   const exportPng = element("button", { id: "export-png", type: "button" }, "PNG");
   const exportSvg = element("button", { id: "export-svg", type: "button" }, "SVG");
@@ -160,7 +78,7 @@ export function buildControls(
     names,
     searchStatus,
     element("h2", {}, "Parameters"),
-    form,
+    parameters.form,
     element("h2", {}, "Export"),
     element("div", { class: "export-buttons" }, exportPng, exportSvg, exportJson),
   );
@@ -171,14 +89,7 @@ export function buildControls(
     neuron,
     search,
     searchStatus,
-    form,
-    lens,
-    intervals,
-    overlap,
-    eps,
-    minSamples,
-    recompute,
-    status,
+    parameters,
     exportPng,
     exportSvg,
     exportJson,
@@ -230,21 +141,4 @@ export function fillNeurons(select: HTMLSelectElement, nodes: readonly NodeWithM
     ),
   );
   if ([...select.options].some((o) => o.value === chosen)) select.value = chosen;
-}
-
-function lensTitle(name: string): string {
-  switch (name) {
-    case "l2":
-      return "L2 norm";
-    case "pca":
-      return "PCA, first component";
-    case "pca2":
-      return "PCA, two components";
-    case "eccentricity":
-      return "Eccentricity";
-    case "density":
-      return "Density (Gaussian KDE)";
-    default:
-      return "Distance to measure";
-  }
 }

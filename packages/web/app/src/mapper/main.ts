@@ -233,40 +233,35 @@ function start(data: MapperPageData): void {
   });
 
   const recomputer = page.rows === null ? null : new Recomputer(page.rows, page.labels, names);
-  controls.form.addEventListener("submit", (event) => {
+  controls.parameters.form.addEventListener("submit", (event) => {
     event.preventDefault();
     if (recomputer === null) return;
-    const parameters = pageParameters({
-      lens: controls.lens.value,
-      intervals: controls.intervals.value,
-      overlap: controls.overlap.value,
-      eps: controls.eps.value,
-      minSamples: controls.minSamples.value,
-    });
+    const { status } = controls.parameters;
+    const parameters = pageParameters(controls.parameters.fields());
     if (!parameters.ok) {
-      controls.status.textContent = parameters.problem;
-      controls.status.dataset.state = "error";
+      status.textContent = parameters.problem;
+      status.dataset.state = "error";
       return;
     }
-    controls.status.dataset.state = "running";
-    controls.status.textContent = "Computing…";
+    status.dataset.state = "running";
+    status.textContent = "Computing…";
     const started = performance.now();
     const before = { graph, positions };
     recomputer
       .run(parameters.lens, parameters.cover, parameters.cluster, (stage, done, total) => {
-        controls.status.textContent = `Computing: ${stage} ${done}/${total}`;
+        status.textContent = `Computing: ${stage} ${done}/${total}`;
       })
       .then(
         (next) => {
           if (next === null) return; // replaced by a newer run
           setGraph(next, before);
           const seconds = ((performance.now() - started) / 1000).toFixed(1);
-          controls.status.dataset.state = "done";
-          controls.status.textContent = `Recomputed: ${next.nodes.length} nodes, ${next.links.length} links in ${seconds} s.`;
+          status.dataset.state = "done";
+          status.textContent = `Recomputed: ${next.nodes.length} nodes, ${next.links.length} links in ${seconds} s.`;
         },
         (error: Error) => {
-          controls.status.dataset.state = "error";
-          controls.status.textContent = `Could not compute: ${error.message}`;
+          status.dataset.state = "error";
+          status.textContent = `Could not compute: ${error.message}`;
         },
       );
   });

@@ -1,4 +1,3 @@
-import { writeSync } from "node:fs";
 import {
   type Dataset,
   DEFAULT_ACTIVATION_BUDGET_BYTES,
@@ -13,6 +12,7 @@ import { openDataArgument } from "../data-argument.js";
 import { integerFlag, oneOf, parseCommandArgs, sizeFlag } from "../flags.js";
 import { IoError } from "../io-error.js";
 import { UsageError } from "../usage-error.js";
+import { interrupted } from "./abort-on-sigint.js";
 
 /** The help text of `nettopo activations`. */
 export const ACTIVATIONS_USAGE = `Usage: nettopo activations [options] MODEL --data DATA --layers A,B,... --out FILE.npz
@@ -283,11 +283,6 @@ function normalized(dataset: Dataset, method: NormalizeFlag): Dataset {
     dataset,
     method === "scale-255" ? { method } : { method: "standardize", per: "feature" },
   ).dataset;
-}
-
-function interrupted(): number {
-  writeSync(2, "nettopo: interrupted (SIGINT); nothing was written\n");
-  return 130;
 }
 
 function formatRate(rate: number): string {

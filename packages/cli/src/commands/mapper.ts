@@ -1,4 +1,3 @@
-import { writeSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import {
   type ClusterSpec,
@@ -12,6 +11,7 @@ import { integerFlag, numberFlag, oneOf, parseCommandArgs } from "../flags.js";
 import { IoError } from "../io-error.js";
 import { UsageError } from "../usage-error.js";
 import { writeOutput } from "../write-output.js";
+import { abortOnSigint } from "./abort-on-sigint.js";
 import {
   type ConvReduction,
   DEFAULT_MAPPER_LIMIT,
@@ -371,12 +371,9 @@ export async function runMapper(args: readonly string[]): Promise<number> {
     process.stdout.write(MAPPER_USAGE);
     return 0;
   }
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.on("SIGINT", onSigint);
   const progress = command.progress ? reportProgress : undefined;
-  try {
-    const input = await readMapperInput(command, controller.signal, progress);
+  return abortOnSigint(async (signal) => {
+    const input = await readMapperInput(command, signal, progress);
     // Read before computing, so a wrong images file fails at once.
     const images =
       command.html === undefined ? undefined : await pageImages(command.imagesPath, input);
@@ -410,7 +407,7 @@ export async function runMapper(args: readonly string[]): Promise<number> {
       nerveDimension: command.nerveDimension,
       // The page colours nodes by a neuron's mean activation.
       nodeMeans: command.nodeMeans || command.html !== undefined,
-      signal: controller.signal,
+      signal,
       ...(progress ? { onProgress: progress } : {}),
     }).catch((error: unknown) => {
       // Name the labels file when the core's check of their length fails.
@@ -441,15 +438,7 @@ export async function runMapper(args: readonly string[]): Promise<number> {
       );
     }
     return 0;
-  } catch (error) {
-    if (controller.signal.aborted) {
-      writeSync(2, "nettopo: interrupted (SIGINT); nothing was written\n");
-      return 130;
-    }
-    throw error;
-  } finally {
-    process.off("SIGINT", onSigint);
-  }
+  });
 }
 
 let lastProgress = 0;

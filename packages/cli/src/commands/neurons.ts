@@ -1,9 +1,9 @@
-import { writeSync } from "node:fs";
 import { formatRipserBarcodes, NEURON_SAMPLINGS, type Progress } from "@nettopo/core";
 import { SYNTHETIC_DATA } from "../data-argument.js";
 import { integerFlag, numberFlag, oneOf, parseCommandArgs } from "../flags.js";
 import { UsageError } from "../usage-error.js";
 import { writeOutput } from "../write-output.js";
+import { abortOnSigint } from "./abort-on-sigint.js";
 import {
   computeNeurons,
   DEFAULT_LIMIT,
@@ -225,13 +225,10 @@ export async function runNeurons(args: readonly string[]): Promise<number> {
     process.stdout.write(NEURONS_USAGE);
     return 0;
   }
-  const controller = new AbortController();
-  const onSigint = () => controller.abort();
-  process.on("SIGINT", onSigint);
   const progress = command.progress ? reportProgress : undefined;
-  try {
-    const activations = await readNeuronActivations(command, controller.signal, progress);
-    const result = await computeNeurons(command, activations, controller.signal, progress);
+  return abortOnSigint(async (signal) => {
+    const activations = await readNeuronActivations(command, signal, progress);
+    const result = await computeNeurons(command, activations, signal, progress);
     const text =
       command.format === "text"
         ? formatRipserBarcodes(result.repeats[0]!.diagram, {
@@ -240,15 +237,7 @@ export async function runNeurons(args: readonly string[]): Promise<number> {
         : `${JSON.stringify(neuronsJson(command, activations, result))}\n`;
     await writeOutput(text, command.output);
     return 0;
-  } catch (error) {
-    if (controller.signal.aborted) {
-      writeSync(2, "nettopo: interrupted (SIGINT); nothing was written\n");
-      return 130;
-    }
-    throw error;
-  } finally {
-    process.off("SIGINT", onSigint);
-  }
+  });
 }
 
 let lastProgress = 0;

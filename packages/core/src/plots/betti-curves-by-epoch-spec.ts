@@ -1,7 +1,8 @@
 import { describe } from "../metric/validate.js";
+import { layeredChartSpec } from "./layered-chart-spec.js";
 import { type PlotOptions, resolvePlotOptions } from "./plot-options.js";
 import { requireFinite, requireSampled, requireText } from "./spec-inputs.js";
-import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega-lite-spec.js";
+import type { VegaLiteSpec } from "./vega-lite-spec.js";
 
 /**
  * The Betti curve of one homological dimension at one moment of training:
@@ -231,14 +232,10 @@ export function bettiCurvesByEpochSpec(
     layers.push({ ...outline, mark: { ...outline.mark, color: "#111111" }, encoding: plain });
     layers.push(line(`datum.epoch === ${highlight}`, 2, 1, true));
   }
-  const spec: VegaLiteSpec = {
-    $schema: VEGA_LITE_SCHEMA,
-    description: `Betti curves of ${epochs.length} epoch${epochs.length === 1 ? "" : "s"} (${low} to ${high})`,
-    width: plot.width,
-    height: plot.height,
-    data: { values: rows },
-    layer: layers,
-  };
-  if (plot.title !== "") spec.title = plot.title;
-  return spec;
+  return layeredChartSpec(
+    plot,
+    `Betti curves of ${epochs.length} epoch${epochs.length === 1 ? "" : "s"} (${low} to ${high})`,
+    rows,
+    layers,
+  );
 }

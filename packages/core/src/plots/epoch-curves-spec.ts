@@ -1,8 +1,9 @@
 import { describe } from "../metric/validate.js";
+import { layeredChartSpec } from "./layered-chart-spec.js";
 import { type PlotOptions, resolvePlotOptions } from "./plot-options.js";
 import { PLOT_PALETTE } from "./plot-palette.js";
 import { requireText } from "./spec-inputs.js";
-import { VEGA_LITE_SCHEMA, type VegaLiteSpec } from "./vega-lite-spec.js";
+import type { VegaLiteSpec } from "./vega-lite-spec.js";
 
 /**
  * One curve over training of {@link epochCurvesSpec}: a quantity of one run
@@ -269,16 +270,12 @@ export function epochCurvesSpec(
     mark: { type: "point", filled: true, size: 22, opacity: 0.9 },
     encoding: { x, y, color, detail: { field: "split", type: "nominal" }, tooltip },
   });
-  const spec: VegaLiteSpec = {
-    $schema: VEGA_LITE_SCHEMA,
-    description: `${yTitle} over ${xTitle.toLowerCase()}s for ${runs.length} run${runs.length === 1 ? "" : "s"}`,
-    width: plot.width,
-    height: plot.height,
-    data: { values: rows },
-    layer: layers,
-  };
-  if (plot.title !== "") spec.title = plot.title;
-  return spec;
+  return layeredChartSpec(
+    plot,
+    `${yTitle} over ${xTitle.toLowerCase()}s for ${runs.length} run${runs.length === 1 ? "" : "s"}`,
+    rows,
+    layers,
+  );
 }
 
 function requireDomain(caller: string, value: unknown): readonly [number, number] | undefined {
